@@ -1,0 +1,78 @@
+package descent.loss;
+
+import descent.data.Dataset;
+import descent.util.Checks;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The softmax cross-entropy loss with explicit loops, written to be read.
+ *
+ * <p>For example i with scores {@code s = W x_i} and label {@code y_i}:
+ * <pre>
+ *   L_i = −s_{y_i} + log Σ_j exp(s_j)      computed as  log Σ_j exp(s_j − m) − (s_{y_i} − m),  m = max_j s_j
+ *   L   = (1/N) Σ_i L_i + λ Σ W²           (see {@link L2Regularization})
+ *   dL_i/dW_j = (p_j − [j = y_i]) x_i,     p = softmax(s)
+ * </pre>
+ * W is C classes × D features; the batch holds N examples of D features. Subtracting the largest
+ * score first keeps {@code exp} from overflowing and changes neither the loss nor the gradient.
+ * {@link SoftmaxLoss} is the fast twin; a test holds them equal.
+ */
+public final class SoftmaxLossNaive implements Loss {
+    private final double reg;
+
+    /** Softmax loss with regularization strength {@code reg} (≥ 0). */
+    public SoftmaxLossNaive(double reg) {
+        this.reg = Checks.nonNegative("reg", reg);
+    }
+
+    @Override
+    public double reg() {
+        return reg;
+    }
+
+    @Override
+    public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+        int n = L2Regularization.checkArguments(w, batch);
+        int c = w.numRows;
+        int d = w.numCols;
+        int[] y = batch.y();
+        DMatrixRMaj dw = new DMatrixRMaj(c, d);
+        double dataLoss = 0;
+        for (int i = 0; i < n; i++) {
+            double[] scores = new double[c];
+            for (int j = 0; j < c; j++) {
+                for (int k = 0; k < d; k++) {
+                    scores[j] += w.get(j, k) * batch.get(i, k);
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (double s : scores) {
+                max = Math.max(max, s);
+            }
+            double sumExp = 0;
+            for (double s : scores) {
+                sumExp += Math.exp(s - max);
+            }
+            dataLoss += Math.log(sumExp) - (scores[y[i]] - max);
+            for (int j = 0; j < c; j++) {
+                double p = Math.exp(scores[j] - max) / sumExp;
+                double coefficient = p - (j == y[i] ? 1 : 0);
+                for (int k = 0; k < d; k++) {
+                    dw.add(j, k, coefficient * batch.get(i, k));
+                }
+            }
+        }
+        dataLoss /= n;
+        for (int k = 0; k < dw.data.length; k++) {
+            dw.data[k] /= n;
+        }
+        double regLoss = L2Regularization.penalty(w, reg);
+        L2Regularization.addGradientInPlace(w, reg, dw);
+        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
+    }
+
+    @Override
+    public String toString() {
+        return "SoftmaxLossNaive[reg=" + reg + "]";
+    }
+}
