@@ -1,0 +1,70 @@
+package descent.optim;
+
+import descent.util.Checks;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * SGD with (heavy-ball) momentum, in PyTorch's form:
+ * <pre>
+ *   v ← μ · v + dW        (v starts at 0, so the first v is dW)
+ *   W ← W - lr · v
+ * </pre>
+ *
+ * <p>PyTorch: {@code torch.optim.SGD(params, lr, momentum=μ)} with dampening 0. CS231n writes the
+ * same rule as {@code v = μ·v - lr·dW; W += v}; the two agree while the learning rate is constant
+ * and differ once a schedule changes it (here the new rate scales the whole velocity).
+ *
+ * <p>State: the velocity v, C × D.
+ */
+public final class Momentum extends AbstractOptimizer {
+    /** CS231n's usual momentum, used by {@link #Momentum()}. */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
+    private final double momentum;
+    private DMatrixRMaj velocity;
+
+    /** Momentum with μ = {@value #DEFAULT_MOMENTUM}. */
+    public Momentum() {
+        this(DEFAULT_MOMENTUM);
+    }
+
+    /**
+     * @param momentum μ, the fraction of the velocity kept each step; in {@code [0, 1)} (0 is
+     *                 plain SGD)
+     */
+    public Momentum(double momentum) {
+        this.momentum = Checks.inHalfOpenRange("momentum", momentum, 0, 1);
+    }
+
+    /** μ, the fraction of the velocity kept each step. */
+    public double momentum() {
+        return momentum;
+    }
+
+    @Override
+    protected void createState(int rows, int cols) {
+        velocity = new DMatrixRMaj(rows, cols);
+    }
+
+    @Override
+    protected void clearState() {
+        velocity = null;
+    }
+
+    @Override
+    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
+        CommonOps_DDRM.add(momentum, velocity, 1.0, dw, velocity); // v = μ·v + dW
+        CommonOps_DDRM.addEquals(w, -learningRate, velocity);      // W -= lr·v
+    }
+
+    @Override
+    public Momentum copy() {
+        return new Momentum(momentum);
+    }
+
+    @Override
+    public String toString() {
+        return "Momentum(momentum=" + momentum + ")";
+    }
+}
