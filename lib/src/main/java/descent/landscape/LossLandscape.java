@@ -204,11 +204,11 @@ public final class LossLandscape {
 
     /** scratch = w + a * d1 + b * d2 (d2 may be null). */
     private static void fill(DMatrixRMaj scratch, DMatrixRMaj w, double a, DMatrixRMaj d1, double b, DMatrixRMaj d2) {
+        if (scratch.numRows != w.numRows || scratch.numCols != w.numCols) {
+            scratch.reshape(w.numRows, w.numCols); // f reshaped it: undo
+        }
         double[] s = scratch.data;
         int n = w.numRows * w.numCols;
-        if (scratch.numRows != w.numRows || scratch.numCols != w.numCols) {
-            scratch.reshape(w.numRows, w.numCols);
-        }
         for (int k = 0; k < n; k++) {
             s[k] = w.data[k] + a * d1.data[k];
         }
