@@ -1,0 +1,137 @@
+package descent.landscape;
+
+import descent.util.Checks;
+import java.util.function.ToDoubleFunction;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Why un-normalized inputs make a ravine, with the notes' linear-regression example.
+ *
+ * <p>For a linear model {@code y = w^T x} and the squared loss
+ * {@code L(w) = 1/(2N) ||X w - t||^2} (X: N × D, w: length D, t: length N) the Hessian is the same
+ * everywhere: {@code H = X^T X / N}, whatever the targets. When the inputs sit near 1000 (the notes'
+ * table), the columns of X are nearly parallel and huge, so H has one enormous eigenvalue and one
+ * small one: a ravine. Standardizing each input (mean 0, unit variance) turns H into the inputs'
+ * correlation matrix, whose condition number is {@code (1 + |r|) / (1 - |r|)} for two inputs with
+ * correlation r.
+ */
+public final class Conditioning {
+    private static final double[][] NOTES_INPUTS = {
+        {1003.2, 1005.1},
+        {1001.1, 1008.2},
+        {998.3, 1003.4},
+    };
+    private static final double[] NOTES_TARGETS = {3.3, 4.8, 2.9};
+
+    private Conditioning() {
+    }
+
+    /** The notes' inputs (x1, x2), 3 × 2: (1003.2, 1005.1), (1001.1, 1008.2), (998.3, 1003.4). */
+    public static DMatrixRMaj notesInputs() {
+        return new DMatrixRMaj(NOTES_INPUTS);
+    }
+
+    /** The notes' targets t, length 3: 3.3, 4.8, 2.9. */
+    public static double[] notesTargets() {
+        return NOTES_TARGETS.clone();
+    }
+
+    /**
+     * The squared loss {@code L(w) = 1/(2N) ||X w - t||^2} as a function of w (length D).
+     *
+     * @param x inputs, N × D, finite; copied
+     * @param t targets, length N, finite; copied
+     */
+    public static ToDoubleFunction<double[]> leastSquaresLoss(DMatrixRMaj x, double[] t) {
+        checkInputs(x);
+        Checks.notNull("t", t);
+        Checks.require(t.length == x.numRows, "t must have length " + x.numRows + " (one per row of X) but had: "
+                + t.length);
+        Checks.allFinite("t", t, t.length);
+        DMatrixRMaj xs = x.copy();
+        double[] ts = t.clone();
+        return w -> {
+            Checks.notNull("w", w);
+            Checks.require(w.length == xs.numCols, "w must have length " + xs.numCols + " but had: " + w.length);
+            double s = 0;
+            for (int i = 0; i < xs.numRows; i++) {
+                double r = -ts[i];
+                for (int j = 0; j < xs.numCols; j++) {
+                    r += xs.get(i, j) * w[j];
+                }
+                s += r * r;
+            }
+            return s / (2.0 * xs.numRows);
+        };
+    }
+
+    /**
+     * The Hessian of {@link #leastSquaresLoss}: {@code H = X^T X / N}, D × D.
+     *
+     * @param x inputs, N × D, finite; not modified
+     */
+    public static DMatrixRMaj leastSquaresHessian(DMatrixRMaj x) {
+        checkInputs(x);
+        DMatrixRMaj h = new DMatrixRMaj(x.numCols, x.numCols);
+        CommonOps_DDRM.multTransA(x, x, h);
+        CommonOps_DDRM.scale(1.0 / x.numRows, h);
+        return h;
+    }
+
+    /**
+     * Standardized inputs: each column shifted to mean 0 and scaled to unit variance (the population
+     * variance, dividing by N).
+     *
+     * @param x inputs, N × D with N ≥ 2, finite, no constant column; not modified
+     * @return a new N × D matrix
+     */
+    public static DMatrixRMaj standardize(DMatrixRMaj x) {
+        checkInputs(x);
+        Checks.require(x.numRows >= 2, "X must have at least 2 rows to standardize but had: " + x.numRows);
+        int n = x.numRows;
+        DMatrixRMaj z = new DMatrixRMaj(n, x.numCols);
+        for (int j = 0; j < x.numCols; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x.get(i, j);
+            }
+            mean /= n;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                double d = x.get(i, j) - mean;
+                var += d * d;
+            }
+            double sd = Math.sqrt(var / n);
+            Checks.require(sd > 0, "X column " + j + " is constant (" + mean + "): it cannot be standardized");
+            for (int i = 0; i < n; i++) {
+                z.set(i, j, (x.get(i, j) - mean) / sd);
+            }
+        }
+        return z;
+    }
+
+    /**
+     * The least-squares Hessian and its condition number for X as given and for X standardized.
+     *
+     * @param x inputs, N × D with N ≥ 2, finite, no constant column; not modified
+     */
+    public static ConditioningReport compare(DMatrixRMaj x) {
+        DMatrixRMaj raw = leastSquaresHessian(x);
+        DMatrixRMaj normalized = leastSquaresHessian(standardize(x));
+        return new ConditioningReport(raw, Curvature.conditionNumber(raw), normalized,
+                Curvature.conditionNumber(normalized));
+    }
+
+    /** {@link #compare} on the notes' table ({@link #notesInputs()}). */
+    public static ConditioningReport notesExample() {
+        return compare(notesInputs());
+    }
+
+    private static void checkInputs(DMatrixRMaj x) {
+        Checks.notNull("X", x);
+        Checks.positive("X rows", x.numRows);
+        Checks.positive("X cols", x.numCols);
+        Checks.allFinite("X", x.data, x.numRows * x.numCols);
+    }
+}

@@ -1,0 +1,79 @@
+package descent.landscape;
+
+import descent.util.Checks;
+
+/** Package-private helpers shared by the grid records: copying, checking and finding minima. */
+final class Grids {
+    private Grids() {
+    }
+
+    static double[] copyFinite(String name, double[] values) {
+        Checks.notNull(name, values);
+        Checks.allFinite(name, values, values.length);
+        return values.clone();
+    }
+
+    static double[][] copy(double[][] values) {
+        double[][] out = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i].clone();
+        }
+        return out;
+    }
+
+    /** Checks {@code values} is {@code rows × cols} with no NaN (infinities allowed); returns a deep copy. */
+    static double[][] copyGrid(String name, double[][] values, int rows, int cols) {
+        Checks.notNull(name, values);
+        Checks.require(values.length == rows,
+                name + " must have " + rows + " rows but had: " + values.length);
+        for (int i = 0; i < rows; i++) {
+            Checks.notNull(name + "[" + i + "]", values[i]);
+            Checks.require(values[i].length == cols,
+                    name + "[" + i + "] must have length " + cols + " but had: " + values[i].length);
+            for (int j = 0; j < cols; j++) {
+                Checks.require(!Double.isNaN(values[i][j]),
+                        name + " must not contain NaN but entry [" + i + "][" + j + "] was: NaN");
+            }
+        }
+        return copy(values);
+    }
+
+    /** Index of the smallest value (first one on ties). */
+    static int argmin(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** {@code {i, j}} of the smallest value (first one in row-major order on ties). */
+    static int[] argmin(double[][] values) {
+        int bi = 0;
+        int bj = 0;
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < values[i].length; j++) {
+                if (values[i][j] < values[bi][bj]) {
+                    bi = i;
+                    bj = j;
+                }
+            }
+        }
+        return new int[] {bi, bj};
+    }
+
+    /** values[j][i] = values[i][j]: the layout plotting libraries want for z (rows follow y). */
+    static double[][] transpose(double[][] values) {
+        int rows = values.length;
+        int cols = rows == 0 ? 0 : values[0].length;
+        double[][] out = new double[cols][rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[j][i] = values[i][j];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package descent.landscape;
+
+import descent.util.Checks;
+
+/**
+ * The loss along a ray: {@code values[k] = L(W + alphas[k] * W1)}.
+ *
+ * <p>Arrays are copied on the way in and on the way out, so a slice never changes.
+ *
+ * @param alphas the step sizes a along the direction, length K, finite, at least one
+ * @param values the loss at each step, length K; never NaN ({@code +Infinity} is allowed)
+ */
+public record LossSlice1D(double[] alphas, double[] values) {
+    /** Checks lengths and copies the arrays. */
+    public LossSlice1D {
+        alphas = Grids.copyFinite("alphas", alphas);
+        Checks.positive("alphas.length", alphas.length);
+        Checks.notNull("values", values);
+        Checks.require(values.length == alphas.length, "values must have length " + alphas.length
+                + " (one per alpha) but had: " + values.length);
+        for (int k = 0; k < values.length; k++) {
+            Checks.require(!Double.isNaN(values[k]), "values must not contain NaN but entry " + k + " was: NaN");
+        }
+        values = values.clone();
+    }
+
+    /** The step sizes, length K (a copy). */
+    @Override
+    public double[] alphas() {
+        return alphas.clone();
+    }
+
+    /** The loss values, length K (a copy). */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** K, the number of points on the ray. */
+    public int size() {
+        return alphas.length;
+    }
+
+    /** The smallest loss on the ray. */
+    public double min() {
+        return values[argmin()];
+    }
+
+    /** Index k of the smallest loss (the first one on ties). */
+    public int argmin() {
+        return Grids.argmin(values);
+    }
+
+    /** The step a at which the loss is smallest. */
+    public double argminAlpha() {
+        return alphas[argmin()];
+    }
+
+    @Override
+    public String toString() {
+        return "LossSlice1D[K=" + alphas.length + ", a in [" + alphas[0] + ", " + alphas[alphas.length - 1]
+                + "], min=" + min() + " at a=" + argminAlpha() + "]";
+    }
+}

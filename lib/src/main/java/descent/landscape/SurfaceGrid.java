@@ -1,0 +1,92 @@
+package descent.landscape;
+
+import descent.util.Checks;
+
+/**
+ * A surface sampled on a grid for contour plots: {@code values[i][j] = f(xs[i], ys[j])}.
+ *
+ * <p>Rows follow x, columns follow y; {@link #valuesForPlot()} gives z with rows following y, as
+ * contour and heat-map plots expect. Arrays are copied in and out.
+ *
+ * @param name   the surface's name
+ * @param xs     grid along x, length A, finite
+ * @param ys     grid along y, length B, finite
+ * @param values A × B values; never NaN
+ */
+public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] values) {
+    /** Checks shapes and copies. */
+    public SurfaceGrid {
+        Checks.notNull("name", name);
+        xs = Grids.copyFinite("xs", xs);
+        ys = Grids.copyFinite("ys", ys);
+        Checks.positive("xs.length", xs.length);
+        Checks.positive("ys.length", ys.length);
+        values = Grids.copyGrid("values", values, xs.length, ys.length);
+    }
+
+    /**
+     * Evaluates {@code surface} at every {@code (xs[i], ys[j])}.
+     *
+     * @param surface the surface
+     * @param xs      at least one finite value (see {@link LossLandscape#linspace})
+     * @param ys      at least one finite value
+     * @throws IllegalArgumentException if the surface gives NaN somewhere (the point is named)
+     */
+    public static SurfaceGrid sample(Surface surface, double[] xs, double[] ys) {
+        Checks.notNull("surface", surface);
+        double[] a = Grids.copyFinite("xs", xs);
+        double[] b = Grids.copyFinite("ys", ys);
+        double[][] v = new double[a.length][b.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                v[i][j] = surface.value(a[i], b[j]);
+                Checks.require(!Double.isNaN(v[i][j]),
+                        surface.name() + " gave NaN at (x, y)=(" + a[i] + ", " + b[j] + ")");
+            }
+        }
+        return new SurfaceGrid(surface.name(), a, b, v);
+    }
+
+    @Override
+    public double[] xs() {
+        return xs.clone();
+    }
+
+    @Override
+    public double[] ys() {
+        return ys.clone();
+    }
+
+    /** A × B values, {@code [i][j]} at {@code (xs[i], ys[j])} (a copy). */
+    @Override
+    public double[][] values() {
+        return Grids.copy(values);
+    }
+
+    /** B × A values, {@code [j][i]}: z for a contour plot with x across and y up. */
+    public double[][] valuesForPlot() {
+        return Grids.transpose(values);
+    }
+
+    /** The smallest sampled value. */
+    public double min() {
+        int[] ij = argmin();
+        return values[ij[0]][ij[1]];
+    }
+
+    /** {@code {i, j}} of the smallest sampled value (first in row-major order on ties). */
+    public int[] argmin() {
+        return Grids.argmin(values);
+    }
+
+    /** {@code {x, y}} of the smallest sampled value. */
+    public double[] argminPoint() {
+        int[] ij = argmin();
+        return new double[] {xs[ij[0]], ys[ij[1]]};
+    }
+
+    @Override
+    public String toString() {
+        return "SurfaceGrid[" + name + ", " + xs.length + " x " + ys.length + ", min=" + min() + "]";
+    }
+}
