@@ -1,5 +1,6 @@
 package descent.optim;
 
+import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -41,7 +42,7 @@ public interface Optimizer {
      * @throws IllegalArgumentException as {@link #updateInPlace}
      */
     default DMatrixRMaj step(DMatrixRMaj w, DMatrixRMaj dw, double learningRate) {
-        descent.util.Checks.notNull("w", w);
+        Checks.notNull("w", w);
         DMatrixRMaj next = w.copy();
         updateInPlace(next, dw, learningRate);
         return next;

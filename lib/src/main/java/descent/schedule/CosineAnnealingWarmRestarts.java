@@ -15,7 +15,10 @@ import descent.util.Checks;
  *
  * <p>PyTorch: {@code CosineAnnealingWarmRestarts(optimizer, T_0, T_mult=1, eta_min=0)} stepped
  * with {@code step(epoch)}. This class finds the period by adding period lengths in integers,
- * which is the same n as the closed form without the rounding of a floating-point logarithm.
+ * which is the same n as the closed form without the rounding of a floating-point logarithm
+ * (PyTorch's {@code math.log(243, 3)} is 4.999…, so with T_0 = 1, tMult = 3 its
+ * {@code step(121)} gives etaMin where the period restarts; its plain {@code step()} and this
+ * class give baseLr).
  * Example, T_0 = 10, tMult = 2: restarts at steps 10, 30, 70; rate(9) is near etaMin, rate(10)
  * and rate(30) are baseLr.
  *
