@@ -212,17 +212,14 @@ public final class Cifar10Cache {
 
     private static String describe(Throwable e) {
         StringBuilder s = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t != e) {
-                s.append(" <- caused by ");
+        String previous = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
+            String part = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            if (!part.equals(previous)) {
+                s.append(previous == null ? "" : " <- caused by ").append(part);
             }
-            s.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                s.append(": ").append(t.getMessage());
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+            previous = part;
         }
         return s.toString();
     }

@@ -25,10 +25,9 @@ final class PngSheets {
 
     /** Reads a PNG from {@code in} (not closed) without ImageIO's temporary files. */
     static BufferedImage readPng(InputStream in, String what) throws IOException {
-        BufferedImage img;
-        try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
-            img = ImageIO.read(iis);
-        }
+        // ImageIO.read closes the ImageInputStream itself (not the InputStream under it).
+        ImageInputStream iis = new MemoryCacheImageInputStream(in);
+        BufferedImage img = ImageIO.read(iis);
         if (img == null) {
             throw new IOException(what + " is not a readable PNG image");
         }
