@@ -126,4 +126,17 @@ class Cifar10FormatTest {
                 () -> new Cifar10Images(new byte[3071], new int[1]));
         assertEquals("pixels must hold 3072 bytes per label (1 labels) but had: 3071", e.getMessage());
     }
+
+    @Test
+    void aFeatureRowBecomesAPictureRoundedOrRescaled() {
+        double[] hwc = new double[3073];
+        hwc[(2 * 32 + 1) * 3] = 100.4;      // row 2, column 1, red
+        hwc[(2 * 32 + 1) * 3 + 2] = 300.0;  // blue, clamped to 255
+        hwc[5] = -10.0;                     // row 0, column 1, blue: clamped to 0
+        assertEquals(100 << 16 | 255, Cifar10Images.toImage(hwc, false).getRGB(1, 2) & 0xFFFFFF);
+        // Rescaled: -10 -> 0, 300 -> 255, 0 -> round(10 * 255 / 310) = 8, 100.4 -> round(110.4 * 255 / 310) = 91.
+        java.awt.image.BufferedImage img = Cifar10Images.toImage(hwc, true);
+        assertEquals(91 << 16 | 8 << 8 | 255, img.getRGB(1, 2) & 0xFFFFFF);
+        assertEquals(8 << 16 | 8 << 8 | 0, img.getRGB(1, 0) & 0xFFFFFF);
+    }
 }
