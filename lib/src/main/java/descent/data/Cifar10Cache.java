@@ -1,0 +1,320 @@
+package descent.data;
+
+import descent.util.Checks;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A folder holding the CIFAR-10 binary release, filled on demand from a list of sources.
+ *
+ * <p>{@link #ensure()} checks every expected file by size and SHA-1. Files already right are left
+ * alone; missing, partial or damaged ones are fetched from the sources in order until all are
+ * right. Verified checksums are remembered in a marker file ({@value #MARKER_FILE}) keyed by size
+ * and modification time, so a second {@code ensure()} costs a few {@code stat} calls rather than
+ * hashing 180 MB. Every write is atomic: a temporary file in the same folder, renamed over the
+ * target with {@link StandardCopyOption#ATOMIC_MOVE}. A file lock ({@value #LOCK_FILE}) keeps two
+ * processes from fetching into the same folder at once.
+ *
+ * <p>{@link Cifar10#cache()} is the cache the course uses; tests build their own with a small
+ * {@code expected} map and fake sources.
+ */
+public final class Cifar10Cache {
+    /** The class-name file; it has no official checksum, it must only hold names. */
+    public static final String META_FILE = "batches.meta.txt";
+    /** Where verified checksums are remembered. */
+    public static final String MARKER_FILE = ".verified";
+    /** Held while fetching. */
+    public static final String LOCK_FILE = ".lock";
+    /** Size of each batch file of the release: 10,000 records of 3073 bytes. */
+    public static final long BATCH_BYTES = (long) Cifar10Format.RECORDS_PER_FILE * Cifar10Format.RECORD_BYTES;
+
+    /** Size and SHA-1 (40 lower-case hex digits) a file must have. */
+    public record Expected(long bytes, String sha1) {
+        /** Checks the values. */
+        public Expected {
+            Checks.require(bytes > 0, "bytes must be > 0 but was: " + bytes);
+            Checks.require(sha1 != null && sha1.matches("[0-9a-f]{40}"),
+                    "sha1 must be 40 lower-case hex digits but was: " + sha1);
+        }
+    }
+
+    /** The six batch files of the official release with their official SHA-1 values. */
+    public static final Map<String, Expected> OFFICIAL_FILES = officialFiles();
+
+    private static final Object IN_PROCESS_LOCK = new Object();
+
+    private final Path dir;
+    private final List<Cifar10Source> sources;
+    private final Map<String, Expected> expected;
+
+    /**
+     * @param dir      the folder; created when needed
+     * @param sources  where to fetch from, in order; may be empty (then files must be placed by hand)
+     * @param expected file name → size and SHA-1, for every batch file that must be present;
+     *                 {@value #META_FILE} is always required too
+     */
+    public Cifar10Cache(Path dir, List<Cifar10Source> sources, Map<String, Expected> expected) {
+        this.dir = Checks.notNull("dir", dir).toAbsolutePath();
+        this.sources = List.copyOf(Checks.notNull("sources", sources));
+        Checks.notNull("expected", expected);
+        Checks.require(!expected.isEmpty(), "expected must name at least one file");
+        this.expected = new LinkedHashMap<>(expected);
+    }
+
+    /** The folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The sources, in the order they are tried. */
+    public List<Cifar10Source> sources() {
+        return sources;
+    }
+
+    /**
+     * Makes sure the folder holds every expected file with the right size and SHA-1, and the
+     * class-name file; fetches what is missing or damaged.
+     *
+     * @return the folder
+     * @throws IOException if some file is still missing or wrong after every source was tried; the
+     *                     message lists each source with its error and says how to place the files
+     *                     by hand
+     */
+    public Path ensure() throws IOException {
+        synchronized (IN_PROCESS_LOCK) {
+            Files.createDirectories(dir);
+            try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockChannel.lock()) {
+                return ensureLocked();
+            }
+        }
+    }
+
+    private Path ensureLocked() throws IOException {
+        Map<String, String> marker = readMarker();
+        Set<String> needed = check(marker, new ArrayList<>());
+        if (needed.isEmpty()) {
+            return dir;
+        }
+        List<String> failures = new ArrayList<>();
+        for (Cifar10Source source : sources) {
+            List<String> problems = new ArrayList<>();
+            try {
+                source.fetch(dir, Set.copyOf(needed));
+                needed = check(marker, problems);
+                if (needed.isEmpty()) {
+                    return dir;
+                }
+                failures.add(source.description() + ": fetched, but " + String.join("; ", problems));
+            } catch (IOException | RuntimeException e) {
+                failures.add(source.description() + ": " + describe(e));
+                needed = check(marker, new ArrayList<>());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while fetching CIFAR-10 from " + source.description(), e);
+            }
+        }
+        throw new IOException(noSourceMessage(needed, failures));
+    }
+
+    /**
+     * Checks the files; returns those missing or wrong (in a stable order), describing each
+     * problem into {@code problems}. Verified checksums are added to {@code marker} and saved.
+     */
+    private Set<String> check(Map<String, String> marker, List<String> problems) throws IOException {
+        Set<String> needed = new LinkedHashSet<>();
+        boolean markerChanged = false;
+        for (Map.Entry<String, Expected> e : expected.entrySet()) {
+            String name = e.getKey();
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                needed.add(name);
+                problems.add(name + " is missing");
+                continue;
+            }
+            long size = Files.size(file);
+            if (size != e.getValue().bytes()) {
+                needed.add(name);
+                problems.add(name + " has " + size + " bytes but should have " + e.getValue().bytes());
+                continue;
+            }
+            String key = name + " " + size + " " + Files.getLastModifiedTime(file).toMillis();
+            if (e.getValue().sha1().equals(marker.get(key))) {
+                continue;
+            }
+            String actual = sha1(file);
+            if (actual.equals(e.getValue().sha1())) {
+                marker.keySet().removeIf(k -> k.startsWith(name + " "));
+                marker.put(key, actual);
+                markerChanged = true;
+            } else {
+                needed.add(name);
+                problems.add(name + " has SHA-1 " + actual + " but should have " + e.getValue().sha1());
+            }
+        }
+        try {
+            Cifar10Format.readClassNames(dir.resolve(META_FILE));
+        } catch (IOException e) {
+            needed.add(META_FILE);
+            problems.add(e.getMessage());
+        }
+        if (markerChanged) {
+            writeMarker(marker);
+        }
+        return needed;
+    }
+
+    private String noSourceMessage(Set<String> needed, List<String> failures) {
+        StringBuilder m = new StringBuilder();
+        m.append("CIFAR-10 is not complete in ").append(dir).append(" and could not be fetched.\n");
+        m.append("Missing or damaged: ").append(String.join(", ", needed)).append(".\n");
+        if (failures.isEmpty()) {
+            m.append("No sources were configured.\n");
+        } else {
+            m.append("Tried, in order:\n");
+            for (int i = 0; i < failures.size(); i++) {
+                m.append("  ").append(i + 1).append(". ").append(failures.get(i)).append('\n');
+            }
+        }
+        m.append("To place the files by hand: download cifar-10-binary.tar.gz (the \"CIFAR-10 binary version\", MD5 ")
+                .append(OfficialTarballSource.OFFICIAL_MD5).append(") from https://www.cs.toronto.edu/~kriz/cifar.html"
+                        + " and unpack it so that\n  ")
+                .append(dir).append('\n')
+                .append("holds data_batch_1.bin … data_batch_5.bin, test_batch.bin and batches.meta.txt")
+                .append(" (a tar of the folder cifar-10-batches-bin: unpack it in ").append(dir.getParent())
+                .append("). To use another folder, set the system property ").append(Cifar10.DATA_DIR_PROPERTY)
+                .append(" or the environment variable ").append(Cifar10.DATA_DIR_ENV)
+                .append(" to a folder whose cifar-10-batches-bin subfolder holds the files.");
+        return m.toString();
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        String previous = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
+            String part = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            if (!part.equals(previous)) {
+                s.append(previous == null ? "" : " <- caused by ").append(part);
+            }
+            previous = part;
+        }
+        return s.toString();
+    }
+
+    private Map<String, String> readMarker() {
+        Map<String, String> marker = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(dir.resolve(MARKER_FILE), StandardCharsets.UTF_8)) {
+                int last = line.lastIndexOf(' ');
+                if (last > 0) {
+                    marker.put(line.substring(0, last), line.substring(last + 1));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // No checksums remembered yet.
+        } catch (IOException e) {
+            marker.clear(); // An unreadable marker only costs a re-hash.
+        }
+        return marker;
+    }
+
+    private void writeMarker(Map<String, String> marker) throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, String> e : marker.entrySet()) {
+            s.append(e.getKey()).append(' ').append(e.getValue()).append('\n');
+        }
+        writeAtomically(dir.resolve(MARKER_FILE), out -> out.write(s.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** SHA-1 of a file as 40 lower-case hex digits. */
+    public static String sha1(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-1", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Writes the content of a file to a stream; see {@link #writeAtomically}. */
+    @FunctionalInterface
+    public interface Writer {
+        /** Writes the whole content to {@code out} (do not close it). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically: into a temporary file in the same folder, then renamed over
+     * {@code target} with {@link StandardCopyOption#ATOMIC_MOVE}. Readers see the old file or the
+     * whole new one, never a part; if writing fails, the temporary file is deleted.
+     */
+    public static void writeAtomically(Path target, Writer writer) throws IOException {
+        Checks.notNull("target", target);
+        Checks.notNull("writer", writer);
+        Path folder = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
+        boolean done = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.writeTo(out);
+            }
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                // createTempFile makes owner-only files; a data cache may be shared, so rw-r--r--.
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static Map<String, Expected> officialFiles() {
+        Map<String, Expected> m = new LinkedHashMap<>();
+        m.put("data_batch_1.bin", new Expected(BATCH_BYTES, "aadd24acce27caa71bf4b10992e9e7b2d74c2540"));
+        m.put("data_batch_2.bin", new Expected(BATCH_BYTES, "c0ba65cce70568cd57b4e03e9ac8d2a5367c1795"));
+        m.put("data_batch_3.bin", new Expected(BATCH_BYTES, "1dd00a74ab1d17a6e7d73e185b69dbf31242f295"));
+        m.put("data_batch_4.bin", new Expected(BATCH_BYTES, "aab85764eb3584312d3c7f65fd2fd016e36a258e"));
+        m.put("data_batch_5.bin", new Expected(BATCH_BYTES, "26e2849e66a845b7f1e4614ae70f4889ae604628"));
+        m.put("test_batch.bin", new Expected(BATCH_BYTES, "67eb016db431130d61cd03c7ad570b013799c88c"));
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public String toString() {
+        return "Cifar10Cache[dir=" + dir + ", sources=" + sources + ", files=" + expected.keySet() + "]";
+    }
+}
