@@ -148,7 +148,7 @@ public final class SurfacePlot {
                 .xAxis(Axis.builder().title(xLabel).range(xs[0], xs[xs.length - 1]).build())
                 .yAxis(Axis.builder().title(yLabel).range(ys[0], ys[ys.length - 1]).build())
                 .build();
-        return new Figure(layout, traces.toArray(new Trace[0]));
+        return new LegendAboveFigure(layout, traces.toArray(new Trace[0]));
     }
 
     private static void requireIncreasing(String name, double[] values) {

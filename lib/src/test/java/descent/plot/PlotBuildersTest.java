@@ -107,6 +107,7 @@ class PlotBuildersTest {
         assertTrue(js.indexOf("type: 'contour'") < js.indexOf("name: 'sgd'"), js);
         assertTrue(js.contains("z: [[0.0,1.0,4.0,],[1.0,2.0,5.0,],]"), js);
         assertTrue(js.contains("mode: 'lines+markers'"), js);
+        assertTrue(js.contains(LegendAboveFigure.LEGEND + "Plotly.newPlot("), "legend clear of the colour bar");
         String heat = js(Plots.heatmap(new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 2}}, List.of()));
         assertTrue(heat.contains("type: 'heatmap'"), heat);
         assertEquals("SurfacePlot[title=s, grid=2x2, style=CONTOUR, paths=[], xLabel=x, yLabel=y, size=720x600]",
