@@ -1,0 +1,80 @@
+package descent.plot;
+
+import descent.util.Checks;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A named path of points in a plane, e.g. the iterates of an optimizer projected onto the two
+ * directions of a loss plane: point k is {@code (xs[k], ys[k])}.
+ *
+ * @param name legend entry, not blank
+ * @param xs   x coordinates, length K >= 1, finite
+ * @param ys   y coordinates, length K, finite
+ */
+public record Trajectory(String name, double[] xs, double[] ys) {
+
+    /** Checks the arguments and keeps copies of the arrays. */
+    public Trajectory {
+        Checks.notNull("name", name);
+        Checks.require(!name.isBlank(), "name must not be blank but was: '" + name + "'");
+        Checks.notNull("xs", xs);
+        Checks.notNull("ys", ys);
+        Checks.require(xs.length == ys.length, "trajectory '" + name
+                + "': xs and ys must have the same length but were: " + xs.length + " and " + ys.length);
+        Checks.require(xs.length > 0, "trajectory '" + name + "' must have at least one point");
+        Checks.allFinite("trajectory '" + name + "' xs", xs, xs.length);
+        Checks.allFinite("trajectory '" + name + "' ys", ys, ys.length);
+        xs = xs.clone();
+        ys = ys.clone();
+    }
+
+    /**
+     * A trajectory from a list of points, each {@code {x, y}}.
+     *
+     * @param points K >= 1 arrays of length 2
+     */
+    public static Trajectory of(String name, List<double[]> points) {
+        Checks.notNull("points", points);
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int k = 0; k < xs.length; k++) {
+            double[] p = Checks.notNull("points[" + k + "]", points.get(k));
+            Checks.require(p.length == 2, "points[" + k + "] must have length 2 but had: " + p.length);
+            xs[k] = p[0];
+            ys[k] = p[1];
+        }
+        return new Trajectory(name, xs, ys);
+    }
+
+    /** Number of points K. */
+    public int length() {
+        return xs.length;
+    }
+
+    @Override
+    public double[] xs() {
+        return xs.clone();
+    }
+
+    @Override
+    public double[] ys() {
+        return ys.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Trajectory t && name.equals(t.name)
+                && Arrays.equals(xs, t.xs) && Arrays.equals(ys, t.ys);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * name.hashCode() + Arrays.hashCode(xs)) + Arrays.hashCode(ys);
+    }
+
+    @Override
+    public String toString() {
+        return "Trajectory[name=" + name + ", points=" + xs.length + "]";
+    }
+}

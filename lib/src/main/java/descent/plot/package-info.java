@@ -1,0 +1,13 @@
+/**
+ * Plots and notebook display: the only package that knows about notebooks and kernels.
+ *
+ * <p>Recipes in {@link descent.plot.Plots} build Tablesaw jsplot figures (loss curves, step-size
+ * sweeps, loss slices, loss surfaces with optimizer {@link descent.plot.Trajectory paths},
+ * learning-rate schedules) and image grids (CIFAR-10 examples, weight templates) over the
+ * immutable builders {@link descent.plot.CurvePlot}, {@link descent.plot.SurfacePlot} and
+ * {@link descent.plot.ImageGrid}. {@link descent.plot.Display} finds the running Java kernel
+ * (rapaio, IJava, JJava) by reflection and shows HTML; {@link descent.plot.PlotlyHtml} embeds the
+ * plotly.js shipped in the jar so figures draw offline; {@link descent.plot.Progress} shows a live
+ * progress bar in one output.
+ */
+package descent.plot;
