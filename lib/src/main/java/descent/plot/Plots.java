@@ -191,4 +191,78 @@ public final class Plots {
         }
         return weights(rows, classNames, layout);
     }
+
+    // ---- thin overloads over the library's own records -------------------------------------
+
+    /**
+     * The training loss of a run against step, with a moving average over {@code smoothing}
+     * steps beside it (pass 1 for none). Steps after a divergence (non-finite loss) are left out.
+     */
+    public static Figure lossCurve(descent.train.History history, int smoothing) {
+        Checks.notNull("history", history);
+        Checks.positive("smoothing", smoothing);
+        int n = finitePrefix(history.loss());
+        Checks.require(n > 0, "history must have at least one finite loss");
+        CurvePlot p = CurvePlot.titled("training loss").xLabel("step").yLabel("loss")
+                .series("loss", java.util.Arrays.copyOf(history.loss(), n));
+        if (smoothing > 1) {
+            p = p.series("moving average (" + smoothing + ")",
+                    java.util.Arrays.copyOf(history.smoothedLoss(smoothing), n));
+        }
+        return p.figure();
+    }
+
+    /** Train and (if measured) validation accuracy at each evaluation of a run, against step. */
+    public static Figure accuracyCurve(descent.train.History history) {
+        Checks.notNull("history", history);
+        Checks.require(history.evaluations() > 0, "history must have at least one evaluation");
+        double[] steps = new double[history.evaluations()];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = history.evalSteps()[k];
+        }
+        CurvePlot p = CurvePlot.titled("accuracy").xLabel("step").yLabel("accuracy").markers(true)
+                .series("train", steps, history.trainAccuracy());
+        if (!Double.isNaN(history.validationAccuracy()[0])) {
+            p = p.series("validation", steps, history.validationAccuracy());
+        }
+        return p.figure();
+    }
+
+    /** A 1-D loss slice from {@link descent.landscape.LossLandscape#slice1d}. */
+    public static Figure slice(descent.landscape.LossSlice1D slice) {
+        Checks.notNull("slice", slice);
+        return slice(slice.alphas(), slice.values());
+    }
+
+    /** A 2-D loss slice as a heatmap over (a, b), with optional paths drawn on top. */
+    public static Figure heatmap(descent.landscape.LossSlice2D slice, List<Trajectory> paths) {
+        Checks.notNull("slice", slice);
+        return heatmap(slice.alphas(), slice.betas(), slice.valuesForPlot(), paths);
+    }
+
+    /** A 2-D loss slice as contours over (a, b), with optional paths drawn on top. */
+    public static Figure contour(descent.landscape.LossSlice2D slice, List<Trajectory> paths) {
+        Checks.notNull("slice", slice);
+        return contour(slice.alphas(), slice.betas(), slice.valuesForPlot(), paths);
+    }
+
+    /** A toy surface sampled on a grid, as contours, with optimizer paths drawn on top. */
+    public static Figure contour(descent.landscape.SurfaceGrid grid, List<Trajectory> paths) {
+        Checks.notNull("grid", grid);
+        return SurfacePlot.of(grid.name(), grid.xs(), grid.ys(), grid.valuesForPlot())
+                .paths(paths).figure();
+    }
+
+    /** The learned weight rows of CIFAR-10 (C × 3073, bias last) as images, in the loader's HWC order. */
+    public static ImageGrid weights(DMatrixRMaj weights, List<String> classNames) {
+        return weights(weights, classNames, PixelLayout.CHANNELS_LAST);
+    }
+
+    private static int finitePrefix(double[] values) {
+        int n = 0;
+        while (n < values.length && Double.isFinite(values[n])) {
+            n++;
+        }
+        return n;
+    }
 }

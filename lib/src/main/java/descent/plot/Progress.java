@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  * {@link #DEFAULT_INTERVAL_MILLIS} ms; an update that is not due costs one clock read and a few
  * stores, so it may sit in a hot loop. The final state is always drawn by {@link #close()}.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable, descent.util.StepListener {
     /** Minimum time between two redraws, in milliseconds (at most 5 redraws per second). */
     public static final long DEFAULT_INTERVAL_MILLIS = 200;
     /** Losses kept for the live curve; older ones are thinned out to every 2nd, 4th, ... value. */
@@ -99,6 +99,12 @@ public final class Progress implements AutoCloseable {
         }
         keep(loss);
         maybeDraw();
+    }
+
+    /** As a {@link descent.util.StepListener}: step t (from 0) done means t + 1 steps finished. */
+    @Override
+    public void onStep(int step, int total, double loss) {
+        update(step + 1, loss);
     }
 
     /** Draws the final state. Idempotent. */
