@@ -200,11 +200,20 @@ if [ ! -s "$KERNEL_JAR" ]; then
     -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION" -DoutputDirectory="$BUILD/kernel" \
     || die "could not fetch the Java kernel jar." "check network access to Maven Central, then re-run."
 fi
-# The start-up race fix (see environment/KERNEL-NOTES.md), compiled ahead of the kernel jar.
-PATCH_SRC="$ROOT/environment/kernel-patch/org/rapaio/jupyter/kernel/channels/LoopThread.java"
-PATCH_CLASS="$BUILD/kernel/patch/org/rapaio/jupyter/kernel/channels/LoopThread.class"
-if [ ! -f "$PATCH_CLASS" ] || [ "$PATCH_SRC" -nt "$PATCH_CLASS" ]; then
-  "$JAVA_HOME/bin/javac" --release 17 -d "$BUILD/kernel/patch" "$PATCH_SRC"
+# The start-up race fixes (see environment/KERNEL-NOTES.md): a patched LoopThread that is put ahead
+# of the kernel jar on the class path, and the launcher that holds the channel loops during connect.
+PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
+PATCH_DIR="$BUILD/kernel/patch"
+PATCH_STAMP="$PATCH_DIR/.built-from"
+PATCH_SOURCES=("$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.java"
+               "$PATCH_SRC_DIR/descent/kernel/Launcher.java")
+PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" | cksum) $KERNEL_VERSION $JAVA_MAJOR"
+if [ "$(cat "$PATCH_STAMP" 2>/dev/null)" != "$PATCH_KEY" ]; then
+  rm -rf "$PATCH_DIR"
+  "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$KERNEL_JAR" -d "$PATCH_DIR" "${PATCH_SOURCES[@]}" \
+    || die "could not compile the kernel start-up fix in environment/kernel-patch/." \
+           "check that $KERNEL_JAR is the rapaio-jupyter-kernel $KERNEL_VERSION jar (rm -rf build/kernel and re-run)."
+  echo "$PATCH_KEY" > "$PATCH_STAMP"
   say "compiled the kernel start-up fix"
 fi
 
@@ -218,7 +227,7 @@ out, java, heap, build, kernel_jar = sys.argv[1:]
 spec = {
     "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
              "-cp", build + "/kernel/patch:" + kernel_jar,
-             "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
+             "descent.kernel.Launcher", "{connection_file}"],
     "display_name": "Java (Descent)",
     "language": "java",
     "interrupt_mode": "message",
