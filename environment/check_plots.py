@@ -66,7 +66,7 @@ def inspect(binary, html_path):
         "svgs": count(r'<svg[^>]*class="main-svg"', dom),
         "traces": count(r'<g class="trace[ "]', dom),
         "heatmaps": count(r'<g class="hm"', dom),
-        "contours": count(r'<g class="contour', dom),
+        "contours": count(r'<g class="contour"', dom),
         "dom_bytes": len(dom),
         "stderr": result.stderr[-2000:],
     }

@@ -226,6 +226,8 @@ import json, sys
 out, java, heap, build, kernel_jar = sys.argv[1:]
 spec = {
     "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
+             # Tablesaw logs through SLF4J without a provider: silence SLF4J's own warning.
+             "-Dslf4j.internal.verbosity=ERROR",
              "-cp", build + "/kernel/patch:" + kernel_jar,
              "descent.kernel.Launcher", "{connection_file}"],
     "display_name": "Java (Descent)",

@@ -3,12 +3,21 @@
  * org.rapaio.jupyter.kernel.MainApp does (same steps, same kernel instance), with one change: the
  * channel loops are held while Channels.connect() finishes, so the first request cannot arrive
  * before the kernel's message handlers exist. See LoopThread (fix 2) and environment/KERNEL-NOTES.md.
+ *
+ * It is also quieter: the kernel logs every message at INFO and prints one line per class-path jar,
+ * which fills the notebook server's terminal. Log level WARNING by default; set the environment
+ * variable DESCENT_KERNEL_LOG=INFO (or FINE, ...) to see everything again.
  */
 package descent.kernel;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.Channels;
@@ -34,12 +43,29 @@ public final class Launcher {
         }
         LogManager.getLogManager().readConfiguration(
                 MainApp.class.getClassLoader().getResourceAsStream("logging.properties"));
+        Level level = Level.parse(System.getenv().getOrDefault("DESCENT_KERNEL_LOG", "WARNING"));
+        Logger root = Logger.getLogger("");
+        root.setLevel(level);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(level);
+        }
+        boolean verbose = level.intValue() <= Level.INFO.intValue();
         Path file = Path.of(args[0]);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("connection file not found: " + file);
         }
         ConnectionProperties props = Transform.fromJson(Files.readString(file), ConnectionProperties.class);
-        RapaioKernel kernel = MainApp.kernel; // the instance Global.display(...) talks to
+        // MainApp's class initializer builds the kernel (JShell + class path); it prints each jar.
+        PrintStream stdout = System.out;
+        if (!verbose) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        }
+        RapaioKernel kernel;
+        try {
+            kernel = MainApp.kernel; // the instance Global.display(...) talks to
+        } finally {
+            System.setOut(stdout);
+        }
         Channels channels = new Channels(props);
         LoopThread.holdStarts();
         try {
