@@ -42,10 +42,11 @@ def one_start(kernel_name, timeout, log):
     try:
         try:
             kc.wait_for_ready(timeout=timeout)
-        except RuntimeError as e:  # kernel died
+        except (RuntimeError, TimeoutError) as e:
+            # jupyter_client 7 raises RuntimeError both for a dead kernel and for a silent one.
+            if km.is_alive():
+                return None, "no kernel_info reply within %d s (hang): %s" % (timeout, e)
             return None, "kernel died during start: %s" % e
-        except TimeoutError:
-            return None, "no kernel_info reply within %d s (hang)" % timeout
         ready = time.monotonic() - t0
         out = []
         reply = kc.execute_interactive(
