@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Installs everything Descent's notebooks need, idempotently, and writes a project-local kernelspec.
+#
+#   bash environment/install.sh               JDK check, Jupyter, library, kernel, kernelspec
+#   bash environment/install.sh --for-tests   also nbclient, nbconvert and Chromium (notebook tests)
+#   bash environment/install.sh --no-system   never call apt-get or pip (Binder's postBuild)
+#
+# What it leaves behind (all under build/, nothing in the user's global Jupyter folders):
+#   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
+#   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up race fix)
+#   build/jupyter/kernels/descent-java/kernel.json   found through JUPYTER_PATH=build/jupyter
+#   build/jupyter/env.sh        JUPYTER, JUPYTER_PYTHON, JUPYTER_PATH for run.sh and test.sh
+# Re-running it rewrites nothing that is already right: jars, class files and kernel.json are only
+# replaced when their content differs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="$ROOT/build"
+# JVM options of the kernel. -Xmx1400m: the course must fit a 2 GB container (Binder), leaving
+# ~600 MB for metaspace, JShell's compiler, the notebook server and the browser-side traffic.
+KERNEL_HEAP="${DESCENT_KERNEL_HEAP:--Xmx1400m}"
+KERNEL_NAME="descent-java"
+
+FOR_TESTS=0
+SYSTEM_INSTALL=1
+for arg in "$@"; do
+  case "$arg" in
+    --for-tests) FOR_TESTS=1 ;;
+    --no-system) SYSTEM_INSTALL=0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "install.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+say()  { echo "[descent] $*"; }
+# die MESSAGE FIX: one clear message and the fix, then exit 1.
+die()  { echo "[descent] ERROR: $1" >&2; echo "[descent] Fix: $2" >&2; exit 1; }
+
+# ---------------------------------------------------------------- system packages (apt) --------
+APT_UPDATED=0
+# apt_install PKG...: installs the missing Debian packages (apt-get update first, sudo if not root).
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if [ "$SYSTEM_INSTALL" -eq 0 ] || ! command -v apt-get >/dev/null; then
+    return 1
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || return 1
+    sudo=(sudo)
+  fi
+  say "installing with apt-get: ${missing[*]}"
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    "${sudo[@]}" apt-get update -qq && APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# ---------------------------------------------------------------- JDK 17+ ----------------------
+find_java_home() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then echo "$JAVA_HOME"; return; fi
+  local javac
+  javac="$(command -v javac || true)"
+  [ -n "$javac" ] && dirname "$(dirname "$(readlink -f "$javac")")"
+}
+JAVA_HOME_FOUND="$(find_java_home || true)"
+if [ -z "$JAVA_HOME_FOUND" ]; then
+  apt_install openjdk-17-jdk-headless || true
+  JAVA_HOME_FOUND="$(find_java_home || true)"
+fi
+[ -n "$JAVA_HOME_FOUND" ] || die "no JDK found (need 'javac' 17 or newer on PATH or in JAVA_HOME)." \
+  "install a JDK 17+ (Debian/Ubuntu: sudo apt-get install openjdk-17-jdk-headless) or set JAVA_HOME."
+JAVA="$JAVA_HOME_FOUND/bin/java"
+JAVA_MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+[ "${JAVA_MAJOR%%.*}" -ge 17 ] 2>/dev/null || die "the JDK at $JAVA_HOME_FOUND is Java $JAVA_MAJOR; Descent needs 17 or newer." \
+  "install openjdk-17-jdk-headless (or newer) and point JAVA_HOME at it."
+"$JAVA" --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector' || die \
+  "the JDK at $JAVA_HOME_FOUND lacks the module jdk.incubator.vector (a JRE or a jlinked runtime?)." \
+  "install a full JDK 17+ (openjdk-17-jdk-headless) and set JAVA_HOME to it."
+export JAVA_HOME="$JAVA_HOME_FOUND"
+say "JDK $JAVA_MAJOR at $JAVA_HOME"
+
+# ---------------------------------------------------------------- Maven and npm ---------------
+command -v mvn >/dev/null || apt_install maven || die "Maven ('mvn') is not installed." \
+  "install it (Debian/Ubuntu: sudo apt-get install maven) and re-run."
+# npm: the library build fetches plotly.js (for offline plots) with the npm client.
+command -v npm >/dev/null || apt_install npm || die "npm is not installed (the library build uses it to fetch plotly.js)." \
+  "install it (Debian/Ubuntu: sudo apt-get install npm) and re-run."
+
+# ---------------------------------------------------------------- Jupyter ---------------------
+# jupyter_python JUPYTER: the interpreter in the jupyter script's shebang (Debian: /usr/bin/python3,
+# Binder/conda: the env's python), so we import nbclient from the same installation.
+jupyter_python() {
+  local line
+  line="$(head -n1 "$1")"
+  case "$line" in
+    '#!'*python*) line="${line#\#!}"; line="${line#/usr/bin/env }"; command -v "${line%% *}" ;;
+    *) command -v python3 ;;
+  esac
+}
+# has_modules PYTHON MOD...: true if PYTHON imports every module.
+has_modules() {
+  local py="$1"; shift
+  local m
+  for m in "$@"; do "$py" -c "import $m" >/dev/null 2>&1 || return 1; done
+}
+NEEDED_MODULES=(jupyter_client)
+[ "$FOR_TESTS" -eq 1 ] && NEEDED_MODULES+=(nbclient nbconvert)
+
+# Prefer a project venv if an earlier run made one (pip route), then the jupyter on PATH.
+JUPYTER=""
+VENV="$ROOT/environment/.venv"
+for candidate in "$VENV/bin/jupyter" "$(command -v jupyter || true)"; do
+  [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+  if "$candidate" --version >/dev/null 2>&1 \
+     && { "$candidate" lab --version >/dev/null 2>&1 || "$candidate" notebook --version >/dev/null 2>&1; }; then
+    JUPYTER="$candidate"; break
+  fi
+done
+
+if [ -n "$JUPYTER" ] && ! has_modules "$(jupyter_python "$JUPYTER")" "${NEEDED_MODULES[@]}"; then
+  # A Jupyter exists but lacks the test modules: add them the same way it was installed.
+  if [ "$(jupyter_python "$JUPYTER")" = /usr/bin/python3 ]; then
+    apt_install jupyter-nbconvert python3-nbclient jupyter-client || true
+  elif [ "$SYSTEM_INSTALL" -eq 1 ]; then
+    "$(jupyter_python "$JUPYTER")" -m pip install -q nbclient nbconvert jupyter_client || true
+  fi
+fi
+
+if [ -z "$JUPYTER" ]; then
+  say "no Jupyter on PATH; installing one"
+  # 1) pip into a project venv (gives JupyterLab) where the package index is reachable;
+  # 2) else Debian's packages (classic Notebook 6.4; they install to /usr/bin, use /usr/bin/python3).
+  if [ "$SYSTEM_INSTALL" -eq 1 ] && command -v python3 >/dev/null \
+     && python3 -m venv "$VENV" >/dev/null 2>&1 \
+     && "$VENV/bin/python" -m pip install -q --timeout 15 --retries 1 jupyterlab nbclient nbconvert >/dev/null 2>&1; then
+    JUPYTER="$VENV/bin/jupyter"
+  else
+    rm -rf "$VENV"
+    apt_install jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel \
+      && JUPYTER=/usr/bin/jupyter
+  fi
+fi
+[ -n "$JUPYTER" ] || die "no Jupyter found, and it cannot be installed here (pip has no package index, apt-get is missing or not allowed)." \
+  "install Jupyter yourself (pip install jupyterlab, or: sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient) and re-run."
+JUPYTER_PYTHON="$(jupyter_python "$JUPYTER")"
+has_modules "$JUPYTER_PYTHON" "${NEEDED_MODULES[@]}" || die \
+  "the Jupyter at $JUPYTER lacks Python modules: ${NEEDED_MODULES[*]} (for $JUPYTER_PYTHON)." \
+  "install them for that Python (pip install nbclient nbconvert jupyter_client, or: sudo apt-get install python3-nbclient jupyter-nbconvert jupyter-client)."
+say "Jupyter at $JUPYTER (python: $JUPYTER_PYTHON)"
+
+if [ "$FOR_TESTS" -eq 1 ]; then
+  command -v chromium >/dev/null || command -v chromium-browser >/dev/null || apt_install chromium \
+    || die "Chromium is not installed (the notebook tests check the plots in headless Chromium)." \
+           "install it (Debian: sudo apt-get install chromium) and re-run."
+fi
+
+# ---------------------------------------------------------------- helpers for idempotency -----
+# install_file SRC DST: copies only when DST is missing or differs (keeps mtime otherwise).
+install_file() {
+  if ! cmp -s "$1" "$2"; then mkdir -p "$(dirname "$2")"; cp -f "$1" "$2"; say "updated ${2#"$ROOT"/}"; fi
+}
+# mvn_run ARGS...: Maven offline first (works without network once the cache is filled), online next.
+mvn_run() {
+  mvn -o -q -B "$@" >/dev/null 2>&1 && return 0
+  mvn -q -B "$@"
+}
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n1; }
+
+# ---------------------------------------------------------------- library + dependencies ------
+say "building the library (mvn package, tests skipped here)"
+MVN_BUILD_DIR="${DESCENT_BUILD_DIR:-$ROOT/lib/target}"
+mvn_run -f "$ROOT/pom.xml" -Ddescent.buildDir="$MVN_BUILD_DIR" -DskipTests package \
+  || die "the library did not build (see Maven's output above)." "fix the build error, then re-run."
+STAGE="$BUILD/.stage/classpath"
+rm -rf "$STAGE" && mkdir -p "$STAGE"
+mvn_run -f "$ROOT/lib/pom.xml" -Ddescent.buildDir="$MVN_BUILD_DIR" dependency:copy-dependencies \
+  -DincludeScope=runtime -DoutputDirectory="$STAGE" \
+  || die "Maven could not copy the library's dependencies." "check network access to Maven Central once, then re-run."
+cp "$MVN_BUILD_DIR"/descent-lib-*.jar "$STAGE/"
+rm -f "$STAGE"/*-sources.jar "$STAGE"/*-javadoc.jar
+# Sync build/classpath with the staged set: add/replace changed jars, drop stale ones.
+mkdir -p "$BUILD/classpath"
+for jar in "$STAGE"/*.jar; do install_file "$jar" "$BUILD/classpath/$(basename "$jar")"; done
+for jar in "$BUILD/classpath"/*.jar; do
+  [ -e "$STAGE/$(basename "$jar")" ] || { rm -f "$jar"; say "removed stale ${jar#"$ROOT"/}"; }
+done
+rm -rf "$BUILD/.stage"
+
+# ---------------------------------------------------------------- the kernel ------------------
+KERNEL_VERSION="$(pom_property rapaio.kernel.version)"
+KERNEL_JAR="$BUILD/kernel/rapaio-jupyter-kernel-$KERNEL_VERSION.jar"
+if [ ! -s "$KERNEL_JAR" ]; then
+  say "fetching io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION from Maven Central"
+  mvn_run -f "$ROOT/pom.xml" -N dependency:copy \
+    -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$KERNEL_VERSION" -DoutputDirectory="$BUILD/kernel" \
+    || die "could not fetch the Java kernel jar." "check network access to Maven Central, then re-run."
+fi
+# The start-up race fixes (see environment/KERNEL-NOTES.md): a patched LoopThread that is put ahead
+# of the kernel jar on the class path, and the launcher that holds the channel loops during connect.
+PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
+PATCH_DIR="$BUILD/kernel/patch"
+PATCH_STAMP="$PATCH_DIR/.built-from"
+PATCH_SOURCES=("$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.java"
+               "$PATCH_SRC_DIR/descent/kernel/Launcher.java")
+PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" | cksum) $KERNEL_VERSION $JAVA_MAJOR"
+if [ "$(cat "$PATCH_STAMP" 2>/dev/null)" != "$PATCH_KEY" ]; then
+  rm -rf "$PATCH_DIR"
+  "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$KERNEL_JAR" -d "$PATCH_DIR" "${PATCH_SOURCES[@]}" \
+    || die "could not compile the kernel start-up fix in environment/kernel-patch/." \
+           "check that $KERNEL_JAR is the rapaio-jupyter-kernel $KERNEL_VERSION jar (rm -rf build/kernel and re-run)."
+  echo "$PATCH_KEY" > "$PATCH_STAMP"
+  say "compiled the kernel start-up fix"
+fi
+
+# ---------------------------------------------------------------- kernelspec -----------------
+SPEC_DIR="$BUILD/jupyter/kernels/$KERNEL_NAME"
+mkdir -p "$SPEC_DIR"
+# kernel.json by Python's json module (quoting paths safely).
+"$JUPYTER_PYTHON" - "$SPEC_DIR/kernel.json.new" "$JAVA" "$KERNEL_HEAP" "$BUILD" "$KERNEL_JAR" <<'PY'
+import json, sys
+out, java, heap, build, kernel_jar = sys.argv[1:]
+spec = {
+    "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
+             # Tablesaw logs through SLF4J without a provider: silence SLF4J's own warning.
+             "-Dslf4j.internal.verbosity=ERROR",
+             "-cp", build + "/kernel/patch:" + kernel_jar,
+             "descent.kernel.Launcher", "{connection_file}"],
+    "display_name": "Java (Descent)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {
+        # ';'-separated, globs allowed; loaded into JShell at start, so cells need no magics.
+        "RJK_CLASSPATH": build + "/classpath/*.jar",
+        "RJK_COMPILER_OPTIONS": "--add-modules jdk.incubator.vector",
+        "RJK_TIMEOUT_MILLIS": "-1",
+    },
+    "metadata": {"debugger": False},
+}
+with open(out, "w") as f:
+    json.dump(spec, f, indent=1)
+    f.write("\n")
+PY
+install_file "$SPEC_DIR/kernel.json.new" "$SPEC_DIR/kernel.json"
+rm -f "$SPEC_DIR/kernel.json.new"
+
+# Environment for run.sh / test.sh (and for people who start Jupyter by hand: source it).
+cat > "$BUILD/jupyter/env.sh.new" <<EOF
+# Written by environment/install.sh. Source it to use the Descent kernel: . build/jupyter/env.sh
+export JUPYTER="$JUPYTER"
+export JUPYTER_PYTHON="$JUPYTER_PYTHON"
+export JUPYTER_PATH="$BUILD/jupyter\${JUPYTER_PATH:+:\$JUPYTER_PATH}"
+EOF
+install_file "$BUILD/jupyter/env.sh.new" "$BUILD/jupyter/env.sh"
+rm -f "$BUILD/jupyter/env.sh.new"
+
+# ---------------------------------------------------------------- smoke test -----------------
+# One start of the kernel, one cell using the library, EJML and Tablesaw.
+if [ "${DESCENT_SKIP_KERNEL_CHECK:-0}" != 1 ]; then
+  JUPYTER_PATH="$BUILD/jupyter" "$JUPYTER_PYTHON" "$ROOT/environment/kernel_check.py" --starts 1 --quiet \
+    || die "the Java kernel '$KERNEL_NAME' did not start and run a cell (log: build/jupyter/kernel-check.log)." \
+           "read the log; usual causes are a broken JDK or a stale build: rm -rf build && bash environment/install.sh"
+fi
+say "ready: kernel '$KERNEL_NAME' (JUPYTER_PATH=$BUILD/jupyter)"
