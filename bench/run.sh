@@ -22,7 +22,7 @@ jmh() { java -cp "$CP" org.openjdk.jmh.Main "$@" -rf json -foe true >&2; }
 if [[ $QUICK == 1 ]]; then
   SIZES=256,10000,49000; NAIVE_SIZES=256; TRIALS=100; ITER=(-wi 2 -w 1 -i 3 -r 1); FIRST_FORKS=1
 else
-  SIZES=256,500,10000,49000; NAIVE_SIZES=256,500,10000; TRIALS=1000; ITER=(-wi 3 -w 1 -i 5 -r 1); FIRST_FORKS=3
+  SIZES=256,500,10000,49000; NAIVE_SIZES=256,500,10000; TRIALS=1000; ITER=(-wi 2 -w 1 -i 4 -r 1); FIRST_FORKS=3
 fi
 
 {

@@ -81,13 +81,14 @@ public class WorkflowBench {
 
     @Benchmark
     @Warmup(iterations = 1)
-    @Measurement(iterations = 3)
+    @Measurement(iterations = 1)
     public DMatrixRMaj numericalGradient(Small s) {
         return NumericalGradient.gradient(w -> s.loss.loss(w, s.data), s.w, 1e-5, Difference.CENTERED);
     }
 
+    /** One search in a fresh JVM, no warm-up: the JIT's first seconds are part of what a student waits. */
     @Benchmark
-    @Warmup(iterations = 1, batchSize = 20)
+    @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public SearchResult randomSearch(Full s) {
         return new RandomSearch(s.trials, 1e-4, 4).run(s.loss, s.data);
