@@ -303,7 +303,8 @@ def report(args):
         fl = flops(r["bench"], p)
         n2 = numpy.get((2,) + k)
         n1 = numpy.get((1,) + k)
-        label = ", ".join(f"{v}" for kk, v in p.items() if kk not in ("batch",))
+        label = ", ".join(f"{v}" for kk, v in p.items()
+                          if kk != "batch" and (kk != "trials" or r["bench"] == "randomSearch"))
         cells = [r["bench"], label, fmt_ms(r["ms"]), f"{fl / r['ms'] / 1e6:.1f}"]
         if n2 is not None:
             cells += [fmt_ms(n2), f"{fl / n2 / 1e6:.1f}", f"**{r['ms'] / n2:.2f}**"]
