@@ -1,0 +1,56 @@
+package descent.bench;
+
+import descent.data.Dataset;
+import descent.loss.Loss;
+import descent.loss.LossAndGradient;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The first vectorized loss-and-gradient call in a fresh JVM at N = 49,000: what a notebook cell
+ * waits for before the JIT has compiled anything. Each fork times exactly one call, made right
+ * after the data is built (the data is built with plain loops that do not touch the loss code).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g", "-Xms2g"})
+public class FirstCallBench {
+    @Param({"svm", "softmax"})
+    public String loss;
+
+    @Param({"float64", "float32"})
+    public String precision;
+
+    @Param({"49000"})
+    public int n;
+
+    private Loss f;
+    private Dataset data;
+    private DMatrixRMaj w;
+
+    @Setup
+    public void setUp() {
+        data = BenchData.images(n, BenchData.precision(precision), 1);
+        w = BenchData.weights(2);
+        f = BenchData.loss(loss, "vectorized");
+    }
+
+    @Benchmark
+    public LossAndGradient firstCall() {
+        return f.lossAndGradient(w, data);
+    }
+}
