@@ -221,9 +221,9 @@ fi
 SPEC_DIR="$BUILD/jupyter/kernels/$KERNEL_NAME"
 mkdir -p "$SPEC_DIR"
 # kernel.json by Python's json module (quoting paths safely).
-"$JUPYTER_PYTHON" - "$SPEC_DIR/kernel.json.new" "$JAVA" "$KERNEL_HEAP" "$BUILD" "$KERNEL_JAR" <<'PY'
+"$JUPYTER_PYTHON" - "$SPEC_DIR/kernel.json.new" "$JAVA" "$KERNEL_HEAP" "$BUILD" "$KERNEL_JAR" "$ROOT" <<'PY'
 import json, sys
-out, java, heap, build, kernel_jar = sys.argv[1:]
+out, java, heap, build, kernel_jar, root = sys.argv[1:]
 spec = {
     "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
              # Tablesaw logs through SLF4J without a provider: silence SLF4J's own warning.
@@ -238,6 +238,8 @@ spec = {
         "RJK_CLASSPATH": build + "/classpath/*.jar",
         "RJK_COMPILER_OPTIONS": "--add-modules jdk.incubator.vector",
         "RJK_TIMEOUT_MILLIS": "-1",
+        # JShell snippets run at start: warms up the hot loss kernels in the background.
+        "RJK_INIT_SCRIPT": root + "/environment/kernel-init.jshell",
     },
     "metadata": {"debugger": False},
 }
