@@ -56,6 +56,29 @@ final class LinearKernels {
     }
 
     /**
+     * A whole vectorized loss: checks the arguments, runs {@code f} over the batch, averages over
+     * N and adds {@code reg · ΣW²} (and {@code 2 reg W} to the gradient).
+     *
+     * @param w            C × D; not modified
+     * @param batch        N × D examples with labels in [0, C)
+     * @param reg          λ ≥ 0
+     * @param f            the per-example loss
+     * @param withGradient false to skip dW (the result's gradient is then null)
+     */
+    static LossAndGradient evaluate(DMatrixRMaj w, descent.data.Dataset batch, double reg, RowLoss f,
+                                    boolean withGradient) {
+        int n = L2Regularization.checkArguments(w, batch);
+        DMatrixRMaj dw = withGradient ? new DMatrixRMaj(w.numRows, w.numCols) : null;
+        double dataLoss = run(w, batch.x(), batch.y(), f, dw) / n;
+        double regLoss = L2Regularization.penalty(w, reg);
+        if (dw != null) {
+            org.ejml.dense.row.CommonOps_DDRM.scale(1.0 / n, dw);
+            L2Regularization.addGradientInPlace(w, reg, dw);
+        }
+        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
+    }
+
+    /**
      * Runs {@code f} over every example of X and returns the sum of the per-example losses.
      *
      * @param w  C × D weights, row-major; not modified

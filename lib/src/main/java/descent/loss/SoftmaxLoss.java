@@ -3,7 +3,6 @@ package descent.loss;
 import descent.data.Dataset;
 import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The softmax cross-entropy loss, vectorized: the fast twin of {@link SoftmaxLossNaive}.
@@ -41,16 +40,7 @@ public final class SoftmaxLoss implements Loss {
     }
 
     private LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
-        int n = L2Regularization.checkArguments(w, batch);
-        DMatrixRMaj dw = withGradient ? new DMatrixRMaj(w.numRows, w.numCols) : null;
-        double sum = LinearKernels.run(w, batch.x(), batch.y(), SoftmaxLoss::crossEntropy, dw);
-        double dataLoss = sum / n;
-        double regLoss = L2Regularization.penalty(w, reg);
-        if (dw != null) {
-            CommonOps_DDRM.scale(1.0 / n, dw);
-            L2Regularization.addGradientInPlace(w, reg, dw);
-        }
-        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
+        return LinearKernels.evaluate(w, batch, reg, SoftmaxLoss::crossEntropy, withGradient);
     }
 
     /** −log softmax(s)[label], stably; writes p − onehot(label) into g when g is not null. */

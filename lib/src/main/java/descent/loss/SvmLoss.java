@@ -58,7 +58,6 @@ public final class SvmLoss implements Loss {
     }
 
     private LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
-        int n = L2Regularization.checkArguments(w, batch);
         double d = delta;
         RowLoss hinge = (row, s, label, g) -> {
             double correct = s[label];
@@ -84,15 +83,7 @@ public final class SvmLoss implements Loss {
             }
             return li;
         };
-        DMatrixRMaj dw = withGradient ? new DMatrixRMaj(w.numRows, w.numCols) : null;
-        double sum = LinearKernels.run(w, batch.x(), batch.y(), hinge, dw);
-        double dataLoss = sum / n;
-        double regLoss = L2Regularization.penalty(w, reg);
-        if (dw != null) {
-            org.ejml.dense.row.CommonOps_DDRM.scale(1.0 / n, dw);
-            L2Regularization.addGradientInPlace(w, reg, dw);
-        }
-        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
+        return LinearKernels.evaluate(w, batch, reg, hinge, withGradient);
     }
 
     @Override
