@@ -7,11 +7,14 @@ Run with the Python that belongs to Jupyter and JUPYTER_PATH set (test.sh does b
 For notebooks/X.ipynb it writes build/notebooks/X.ipynb (executed, with outputs) and
 build/notebooks/X.html (nbconvert's HTML export). Any cell error fails the run: the message
 names the notebook, the cell number and the error. Each cell may run up to --cell-timeout seconds.
+The kernel's peak resident memory (VmHWM) is measured too: above 2 GB (Binder's container) fails
+the notebook. Run time and peak memory of each notebook go to build/notebooks/summary.tsv.
 Uses nbclient and nbconvert only (no network).
 """
 import argparse
 import os
 import sys
+import threading
 import time
 
 import nbformat
@@ -32,14 +35,35 @@ def find_notebooks():
     return found
 
 
+# A notebook whose kernel's resident memory peaks above this would not fit Binder's 2 GB container.
+CONTAINER_MB = 2048
+
+
+def watch_peak_rss(client, stop, peak_kb):
+    """Polls the kernel process's VmHWM (peak resident set, kB) from /proc until told to stop."""
+    while not stop.is_set():
+        try:
+            pid = client.km.provisioner.process.pid
+            with open("/proc/%d/status" % pid) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        peak_kb[0] = max(peak_kb[0], int(line.split()[1]))
+        except (AttributeError, OSError, ValueError):
+            pass  # kernel not started yet, already gone, or no /proc (not Linux)
+        stop.wait(0.2)
+
+
 def run_one(path, kernel, cell_timeout, startup_timeout):
-    """Executes one notebook; returns (seconds, error message or None)."""
+    """Executes one notebook; returns (seconds, peak kernel RSS in MB or 0, error message or None)."""
     rel = os.path.relpath(path, NOTEBOOKS)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                             allow_errors=False, resources={"metadata": {"path": os.path.dirname(path)}})
     t0 = time.monotonic()
     error = None
+    stop, peak_kb = threading.Event(), [0]
+    watcher = threading.Thread(target=watch_peak_rss, args=(client, stop, peak_kb), daemon=True)
+    watcher.start()
     try:
         client.execute()
     except CellExecutionError as e:
@@ -52,6 +76,12 @@ def run_one(path, kernel, cell_timeout, startup_timeout):
         error = ("the kernel '%s' did not start: %s. Fix: run 'bash environment/install.sh' "
                  "and see build/jupyter/kernel-check.log" % (kernel, e))
     seconds = time.monotonic() - t0
+    stop.set()
+    watcher.join()
+    peak_mb = peak_kb[0] / 1024.0
+    if error is None and peak_mb > CONTAINER_MB:
+        error = ("the kernel's resident memory peaked at %.0f MB, more than a %d MB container allows"
+                 % (peak_mb, CONTAINER_MB))
     # Write what ran, even on failure, so the error can be read in the executed notebook.
     base = os.path.join(OUT, os.path.splitext(rel)[0])
     os.makedirs(os.path.dirname(base), exist_ok=True)
@@ -59,7 +89,7 @@ def run_one(path, kernel, cell_timeout, startup_timeout):
     html, _ = HTMLExporter().from_notebook_node(nb)
     with open(base + ".html", "w", encoding="utf-8") as f:
         f.write(html)
-    return seconds, error
+    return seconds, peak_mb, error
 
 
 def main():
@@ -75,14 +105,19 @@ def main():
         print("no notebooks under %s" % NOTEBOOKS, file=sys.stderr)
         return 1
     failed = 0
+    rows = []
     for path in paths:
         rel = os.path.relpath(path, ROOT)
-        seconds, error = run_one(path, args.kernel, args.cell_timeout, args.startup_timeout)
+        seconds, peak_mb, error = run_one(path, args.kernel, args.cell_timeout, args.startup_timeout)
+        rows.append("%s\t%.1f\t%.0f\t%s" % (rel, seconds, peak_mb, "FAIL" if error else "ok"))
         if error:
             failed += 1
-            print("FAIL %s (%.1f s): %s" % (rel, seconds, error), file=sys.stderr)
+            print("FAIL %s (%.1f s, peak RSS %.0f MB): %s" % (rel, seconds, peak_mb, error), file=sys.stderr)
         else:
-            print("ok   %s (%.1f s)" % (rel, seconds), flush=True)
+            print("ok   %s (%.1f s, peak RSS %.0f MB)" % (rel, seconds, peak_mb), flush=True)
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, "summary.tsv"), "w") as f:
+        f.write("notebook\tseconds\tpeak_rss_mb\tresult\n" + "\n".join(rows) + "\n")
     print("notebooks: %d run, %d failed; executed copies and HTML in %s"
           % (len(paths), failed, os.path.relpath(OUT, ROOT)))
     return 1 if failed else 0
