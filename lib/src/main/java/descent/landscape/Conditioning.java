@@ -1,6 +1,7 @@
 package descent.landscape;
 
 import descent.util.Checks;
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -126,6 +127,104 @@ public final class Conditioning {
     /** {@link #compare} on the notes' table ({@link #notesInputs()}). */
     public static ConditioningReport notesExample() {
         return compare(notesInputs());
+    }
+
+    /**
+     * Plain gradient descent on {@code L(w) = 1/(2N) ||X w - t||^2} from {@code w = 0} with a constant
+     * step: {@code w <- w - learningRate * X^T (X w - t) / N}, until the gap to the optimum has shrunk
+     * by the tolerance, {@code gap(w_k) <= tolerance * gap(w_0)} with
+     * {@code gap(w) = 1/2 (w - w*)^T H (w - w*)}, or the step budget runs out.
+     *
+     * <p>With {@code learningRate = 1/λmax} the slowest direction shrinks by {@code 1 - 1/κ} a step,
+     * so the steps needed grow in proportion to the condition number κ: the measured cost of a ravine.
+     * The optimum w* comes from the normal equations {@code H w* = X^T t / N}.
+     *
+     * @param x             inputs, N × D, finite, with X^T X invertible; not modified
+     * @param t             targets, length N, finite
+     * @param learningRate  step size; finite and {@code > 0} (below {@code 2/λmax} to converge)
+     * @param tolerance     relative gap to reach; in {@code (0, 1)}
+     * @param maxIterations step budget; {@code > 0}
+     * @return the last iterate, steps taken, and the relative gap recorded along the way
+     */
+    public static LeastSquaresDescent gradientDescent(DMatrixRMaj x, double[] t, double learningRate,
+                                                      double tolerance, int maxIterations) {
+        checkInputs(x);
+        Checks.notNull("t", t);
+        Checks.require(t.length == x.numRows, "t must have length " + x.numRows + " (one per row of X) but had: "
+                + t.length);
+        Checks.allFinite("t", t, t.length);
+        Checks.positive("learningRate", learningRate);
+        Checks.positive("tolerance", tolerance);
+        Checks.inHalfOpenRange("tolerance", tolerance, 0, 1);
+        Checks.positive("maxIterations", maxIterations);
+        int n = x.numRows;
+        int d = x.numCols;
+        DMatrixRMaj h = leastSquaresHessian(x);
+        DMatrixRMaj xtt = new DMatrixRMaj(d, 1);
+        CommonOps_DDRM.multTransA(x, new DMatrixRMaj(n, 1, true, t), xtt);
+        CommonOps_DDRM.scale(1.0 / n, xtt);
+        DMatrixRMaj opt = new DMatrixRMaj(d, 1);
+        Checks.require(CommonOps_DDRM.solve(h.copy(), xtt, opt), "X^T X is singular: no unique optimum");
+        double[] optimum = opt.data.clone();
+        double[] w = new double[d];
+        double gap0 = gap(h, w, optimum);
+        Checks.require(gap0 > 0, "w = 0 is already the optimum");
+        double[] r = new double[n];
+        double[] g = new double[d];
+        int[] steps = new int[64];
+        double[] gaps = new double[64];
+        int recorded = 0;
+        steps[recorded] = 0;
+        gaps[recorded++] = 1.0;
+        long nextRecord = 1;
+        double rel = 1.0;
+        int k = 0;
+        while (rel > tolerance && k < maxIterations) {
+            for (int i = 0; i < n; i++) {
+                double s = -t[i];
+                for (int j = 0; j < d; j++) {
+                    s += x.get(i, j) * w[j];
+                }
+                r[i] = s;
+            }
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += x.get(i, j) * r[i];
+                }
+                g[j] = s / n;
+            }
+            for (int j = 0; j < d; j++) {
+                w[j] -= learningRate * g[j];
+            }
+            k++;
+            rel = gap(h, w, optimum) / gap0;
+            Checks.require(Double.isFinite(rel), "gradient descent diverged at step " + k
+                    + " with learning rate " + learningRate + "; lower it below 2/λmax");
+            boolean done = rel <= tolerance || k == maxIterations;
+            if (k >= nextRecord || done) {
+                if (recorded == steps.length) {
+                    steps = Arrays.copyOf(steps, 2 * recorded);
+                    gaps = Arrays.copyOf(gaps, 2 * recorded);
+                }
+                steps[recorded] = k;
+                gaps[recorded++] = rel;
+                nextRecord = Math.max(k + 1L, (long) Math.ceil(k * 1.05));
+            }
+        }
+        return new LeastSquaresDescent(w, optimum, learningRate, k, rel <= tolerance,
+                Arrays.copyOf(steps, recorded), Arrays.copyOf(gaps, recorded));
+    }
+
+    private static double gap(DMatrixRMaj h, double[] w, double[] optimum) {
+        int d = optimum.length;
+        double s = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                s += (w[i] - optimum[i]) * h.get(i, j) * (w[j] - optimum[j]);
+            }
+        }
+        return s / 2;
     }
 
     private static void checkInputs(DMatrixRMaj x) {
