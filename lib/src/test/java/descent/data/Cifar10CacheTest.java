@@ -217,10 +217,10 @@ class Cifar10CacheTest {
 
     @Test
     void theTarballSourceUnpacksTheWantedFilesAndChecksTheMd5() throws Exception {
-        byte[] tar = new TarBuilderForTest()
-                .file("cifar-10-batches-bin/a.bin", A)
-                .file("cifar-10-batches-bin/b.bin", B)
-                .file("cifar-10-batches-bin/batches.meta.txt", META.getBytes(StandardCharsets.UTF_8))
+        byte[] tar = new TarBuilder()
+                .entry("cifar-10-batches-bin/a.bin", '0', A)
+                .entry("cifar-10-batches-bin/b.bin", '0', B)
+                .entry("cifar-10-batches-bin/batches.meta.txt", '0', META.getBytes(StandardCharsets.UTF_8))
                 .finish();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -251,41 +251,6 @@ class Cifar10CacheTest {
                     e.getMessage());
         } finally {
             server.stop(0);
-        }
-    }
-
-    /** A minimal ustar writer, as in {@link TarReaderTest}, for regular files only. */
-    private static final class TarBuilderForTest {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        TarBuilderForTest file(String name, byte[] content) {
-            byte[] h = new byte[512];
-            put(h, 0, name);
-            put(h, 100, "0000644");
-            put(h, 124, String.format("%011o", content.length));
-            h[156] = '0';
-            put(h, 257, "ustar");
-            java.util.Arrays.fill(h, 148, 156, (byte) ' ');
-            int sum = 0;
-            for (byte b : h) {
-                sum += b & 0xFF;
-            }
-            put(h, 148, String.format("%06o", sum));
-            h[154] = 0;
-            out.writeBytes(h);
-            out.writeBytes(content);
-            out.writeBytes(new byte[(512 - content.length % 512) % 512]);
-            return this;
-        }
-
-        byte[] finish() {
-            out.writeBytes(new byte[1024]);
-            return out.toByteArray();
-        }
-
-        private static void put(byte[] h, int off, String s) {
-            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(b, 0, h, off, b.length);
         }
     }
 }
