@@ -4,11 +4,9 @@ import descent.util.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ProxySelector;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -23,7 +21,9 @@ import java.util.zip.GZIPInputStream;
  * HTTP, unpacking it while it streams in: nothing but the wanted files touches the disk.
  *
  * <p>The connection attempt is bounded by a short timeout so that an unreachable host fails in
- * seconds and the next source gets its turn. The tarball's MD5 is checked once it has been read.
+ * seconds and the next source gets its turn; every read is bounded by the response timeout, so a
+ * download that stalls half-way fails too instead of hanging the cell. The tarball's MD5 is checked
+ * once it has been read.
  */
 public final class OfficialTarballSource implements Cifar10Source {
     /** The official tarball of the binary release. */
@@ -38,7 +38,7 @@ public final class OfficialTarballSource implements Cifar10Source {
     private final Duration connectTimeout;
     private final Duration responseTimeout;
 
-    /** The official tarball, 5 s to connect, 30 s to the first response bytes. */
+    /** The official tarball, 5 s to connect, at most 30 s without data once connected. */
     public OfficialTarballSource() {
         this(OFFICIAL_URI, OFFICIAL_MD5, Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
@@ -49,7 +49,8 @@ public final class OfficialTarballSource implements Cifar10Source {
      * @param uri             http(s) address of a {@code .tar.gz} holding {@code cifar-10-batches-bin/…}
      * @param md5             its MD5 as 32 hex digits, or null to skip the check
      * @param connectTimeout  how long to wait for the connection; positive
-     * @param responseTimeout how long to wait for the response headers; positive
+     * @param responseTimeout how long to wait for any data (headers or the next bytes of the body);
+     *                        positive
      */
     public OfficialTarballSource(URI uri, String md5, Duration connectTimeout, Duration responseTimeout) {
         this.uri = Checks.notNull("uri", uri);
@@ -69,34 +70,43 @@ public final class OfficialTarballSource implements Cifar10Source {
     }
 
     @Override
-    public void fetch(Path dir, Set<String> fileNames) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(ProxySelector.getDefault())
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP status " + response.statusCode() + " for " + uri);
+    public void fetch(Path dir, Set<String> fileNames) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(responseTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(true);
+        try {
+            int status = connection.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) {
+                throw new IOException("HTTP status " + status + " for " + uri);
             }
-            MessageDigest digest = md5Digest();
-            DigestInputStream hashed = new DigestInputStream(body, digest);
-            GZIPInputStream gz = new GZIPInputStream(hashed, 1 << 16);
-            TarReader tar = new TarReader(gz);
-            for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
-                String name = e.name().startsWith(FOLDER + "/") ? e.name().substring(FOLDER.length() + 1) : null;
-                if (e.isFile() && name != null && fileNames.contains(name)) {
-                    InputStream content = tar.content();
-                    Cifar10Cache.writeAtomically(dir.resolve(name), out -> content.transferTo(out));
-                }
+            try (InputStream body = connection.getInputStream()) {
+                unpack(body, dir, fileNames);
+            } catch (SocketTimeoutException e) {
+                throw new IOException("the download from " + uri + " stalled: no data for "
+                        + responseTimeout.toSeconds() + " s", e);
             }
-            hashed.transferTo(OutputStream.nullOutputStream());
-            String actual = HexFormat.of().formatHex(digest.digest());
-            if (md5 != null && !md5.equals(actual)) {
-                throw new IOException("the tarball from " + uri + " has MD5 " + actual + " but should have " + md5);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private void unpack(InputStream body, Path dir, Set<String> fileNames) throws IOException {
+        MessageDigest digest = md5Digest();
+        DigestInputStream hashed = new DigestInputStream(body, digest);
+        GZIPInputStream gz = new GZIPInputStream(hashed, 1 << 16);
+        TarReader tar = new TarReader(gz);
+        for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
+            String name = e.name().startsWith(FOLDER + "/") ? e.name().substring(FOLDER.length() + 1) : null;
+            if (e.isFile() && name != null && fileNames.contains(name)) {
+                InputStream content = tar.content();
+                Cifar10Cache.writeAtomically(dir.resolve(name), out -> content.transferTo(out));
             }
+        }
+        hashed.transferTo(OutputStream.nullOutputStream());
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (md5 != null && !md5.equals(actual)) {
+            throw new IOException("the tarball from " + uri + " has MD5 " + actual + " but should have " + md5);
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,43 @@ class Cifar10CacheTest {
         long t0 = System.nanoTime();
         assertThrows(IOException.class, () -> source.fetch(dir, Set.of("a.bin")));
         assertTrue((System.nanoTime() - t0) / 1e9 < MAX_FAIL_SECONDS);
+    }
+
+    @Test
+    void aDownloadThatStallsHalfWayFailsWithAMessageInsteadOfHanging() throws Exception {
+        byte[] noise = new byte[200_000];
+        new Random(7).nextBytes(noise); // incompressible, so half the gzip stream is half the file
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(new TarBuilder().entry("cifar-10-batches-bin/a.bin", '0', noise).finish());
+        }
+        byte[] body = gz.toByteArray();
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/c.tar.gz", ex -> {
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body, 0, body.length / 2);
+            ex.getResponseBody().flush();
+            try {
+                release.await(30, TimeUnit.SECONDS); // the rest never comes while the client waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/c.tar.gz");
+            OfficialTarballSource source = new OfficialTarballSource(uri, null, Duration.ofSeconds(2),
+                    Duration.ofSeconds(1));
+            long t0 = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> source.fetch(dir, Set.of("a.bin")));
+            assertTrue((System.nanoTime() - t0) / 1e9 < MAX_FAIL_SECONDS);
+            assertEquals("the download from " + uri + " stalled: no data for 1 s", e.getMessage());
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
     }
 
     @Test
