@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (also what .ci/run calls):
 #   1. the library's unit tests (Maven);
-#   2. environment/install.sh --for-tests (idempotent; adds nbclient, nbconvert, Chromium if missing);
+#   2. environment/install.sh --for-tests (idempotent; adds nbclient, nbconvert, Chromium if missing),
+#      then environment/test_setup_errors.sh (each set-up failure gives one message and its fix);
 #   3. every notebook under notebooks/ executed headless with the Descent kernel, failing on any
 #      cell error; executed copies + HTML exports in build/notebooks/;
 #   4. headless Chromium, without network, checks the plots in the exported HTML drew, and saves
@@ -20,6 +21,8 @@ echo "[descent] 2/4 environment"
 bash "$ROOT/environment/install.sh" --for-tests
 # shellcheck source=/dev/null
 . "$ROOT/build/jupyter/env.sh"
+setup_checks="$(bash "$ROOT/environment/test_setup_errors.sh" | tee /dev/stderr \
+  | sed -n 's/.*set-up failures: \([0-9]*\) checked.*/\1/p')"
 
 echo "[descent] 3/4 notebooks"
 rm -rf "$ROOT/build/notebooks"
@@ -31,5 +34,6 @@ echo "[descent] 4/4 plots in headless Chromium"
 unit="$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null \
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
 books="$(find "$ROOT/build/notebooks" -maxdepth 1 -name '*.ipynb' | wc -l)"
-echo "[descent] all tests passed: ${unit:-0} unit tests, $books notebooks executed and drawn"
-echo "tests: $(( ${unit:-0} + books )) passed, 0 failed"
+echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
+  "$books notebooks executed and drawn"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + books )) passed, 0 failed"
