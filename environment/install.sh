@@ -202,17 +202,23 @@ if [ ! -s "$KERNEL_JAR" ]; then
 fi
 # The start-up race fixes (see environment/KERNEL-NOTES.md): a patched LoopThread that is put ahead
 # of the kernel jar on the class path, and the launcher that holds the channel loops during connect.
+# Also a patched IOPubChannel and a display provider (QuietResults) so that a cell ending in
+# System.out.printf does not echo "java.io.PrintStream@...".
 PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
 PATCH_DIR="$BUILD/kernel/patch"
 PATCH_STAMP="$PATCH_DIR/.built-from"
 PATCH_SOURCES=("$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.java"
-               "$PATCH_SRC_DIR/descent/kernel/Launcher.java")
-PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" | cksum) $KERNEL_VERSION $JAVA_MAJOR"
+               "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/IOPubChannel.java"
+               "$PATCH_SRC_DIR/descent/kernel/Launcher.java"
+               "$PATCH_SRC_DIR/descent/kernel/QuietResults.java")
+PATCH_SERVICES="$PATCH_SRC_DIR/META-INF/services"
+PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" "$PATCH_SERVICES"/* | cksum) $KERNEL_VERSION $JAVA_MAJOR"
 if [ "$(cat "$PATCH_STAMP" 2>/dev/null)" != "$PATCH_KEY" ]; then
   rm -rf "$PATCH_DIR"
   "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$KERNEL_JAR" -d "$PATCH_DIR" "${PATCH_SOURCES[@]}" \
     || die "could not compile the kernel start-up fix in environment/kernel-patch/." \
            "check that $KERNEL_JAR is the rapaio-jupyter-kernel $KERNEL_VERSION jar (rm -rf build/kernel and re-run)."
+  mkdir -p "$PATCH_DIR/META-INF" && cp -r "$PATCH_SERVICES" "$PATCH_DIR/META-INF/"
   echo "$PATCH_KEY" > "$PATCH_STAMP"
   say "compiled the kernel start-up fix"
 fi

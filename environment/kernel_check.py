@@ -6,7 +6,8 @@ JUPYTER_PATH pointing at build/jupyter:
     . build/jupyter/env.sh && "$JUPYTER_PYTHON" environment/kernel_check.py --starts 50
 
 Each start: KernelManager.start_kernel, wait for the kernel_info reply (timeout), execute one cell
-that uses the library, EJML and Tablesaw with no magic and check its output, then shut down.
+that uses the library, EJML and Tablesaw with no magic and check its output, check that a cell
+ending in printf shows only its line and one ending in an expression shows its value, then shut down.
 A start that does not become ready within the timeout counts as a hang; the kernel is killed.
 Prints the median and maximum start time (launch to kernel_info reply). Exit status 1 on any
 failure. Only the standard library and jupyter_client are used.
@@ -27,6 +28,12 @@ CELL = (
     ' + Dataset.class.getSimpleName());\n'
 )
 EXPECTED = "ok 2x3 t Dataset"
+# What a cell shows: its printed text, and the value of its last expression - except the
+# PrintStream that System.out.printf returns (QuietResults and the patched IOPubChannel).
+ECHO_CELLS = [
+    ('System.out.printf("%d steps%n", 3)', [("stream", "3 steps\n")]),
+    ("6 * 7", [("execute_result", "{'text/html': '42'}")]),
+]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -57,6 +64,15 @@ def one_start(kernel_name, timeout, log):
         if reply["content"]["status"] != "ok" or EXPECTED not in text:
             return ready, "cell failed: status=%s output=%r %s" % (
                 reply["content"]["status"], text, reply["content"].get("evalue", ""))
+        for cell, want in ECHO_CELLS:
+            outputs = []
+            kc.execute_interactive(cell, timeout=timeout, output_hook=outputs.append)
+            printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+            got = ([("stream", printed)] if printed else []) + [
+                (m["msg_type"], str(m["content"].get("data", m["content"].get("evalue"))))
+                for m in outputs if m["msg_type"] in ("execute_result", "display_data", "error")]
+            if got != want:
+                return ready, "cell %r showed %r, expected %r" % (cell, got, want)
         return ready, None
     finally:
         kc.stop_channels()
