@@ -4,6 +4,7 @@ import descent.util.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -32,6 +33,8 @@ public final class OfficialTarballSource implements Cifar10Source {
     public static final String OFFICIAL_MD5 = "c32a1d4ab5d03f1284b67883e8d87530";
     /** The folder inside the tarball that holds the release files. */
     public static final String FOLDER = "cifar-10-batches-bin";
+
+    private static final int MAX_REDIRECTS = 5;
 
     private final URI uri;
     private final String md5;
@@ -71,24 +74,38 @@ public final class OfficialTarballSource implements Cifar10Source {
 
     @Override
     public void fetch(Path dir, Set<String> fileNames) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
-        connection.setReadTimeout(Math.toIntExact(responseTimeout.toMillis()));
-        connection.setInstanceFollowRedirects(true);
-        try {
-            int status = connection.getResponseCode();
-            if (status != HttpURLConnection.HTTP_OK) {
-                throw new IOException("HTTP status " + status + " for " + uri);
-            }
-            try (InputStream body = connection.getInputStream()) {
-                unpack(body, dir, fileNames);
-            } catch (SocketTimeoutException e) {
-                throw new IOException("the download from " + uri + " stalled: no data for "
-                        + responseTimeout.toSeconds() + " s", e);
-            }
+        HttpURLConnection connection = open(uri, MAX_REDIRECTS);
+        try (InputStream body = connection.getInputStream()) {
+            unpack(body, dir, fileNames);
+        } catch (SocketTimeoutException e) {
+            throw new IOException("the download from " + uri + " stalled: no data for "
+                    + BigDecimal.valueOf(responseTimeout.toMillis(), 3).stripTrailingZeros().toPlainString()
+                    + " s", e);
         } finally {
             connection.disconnect();
         }
+    }
+
+    /**
+     * Connects and reads the status line, following up to {@code redirects} redirects, also from
+     * http to https (which HttpURLConnection does not follow by itself).
+     */
+    private HttpURLConnection open(URI address, int redirects) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) address.toURL().openConnection();
+        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(responseTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(false);
+        int status = connection.getResponseCode();
+        String location = connection.getHeaderField("Location");
+        if (status / 100 == 3 && location != null && redirects > 0) {
+            connection.disconnect();
+            return open(address.resolve(location), redirects - 1);
+        }
+        if (status != HttpURLConnection.HTTP_OK) {
+            connection.disconnect();
+            throw new IOException("HTTP status " + status + " for " + address);
+        }
+        return connection;
     }
 
     private void unpack(InputStream body, Path dir, Set<String> fileNames) throws IOException {

@@ -243,11 +243,11 @@ class Cifar10CacheTest {
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/c.tar.gz");
             OfficialTarballSource source = new OfficialTarballSource(uri, null, Duration.ofSeconds(2),
-                    Duration.ofSeconds(1));
+                    Duration.ofMillis(1500));
             long t0 = System.nanoTime();
             IOException e = assertThrows(IOException.class, () -> source.fetch(dir, Set.of("a.bin")));
             assertTrue((System.nanoTime() - t0) / 1e9 < MAX_FAIL_SECONDS);
-            assertEquals("the download from " + uri + " stalled: no data for 1 s", e.getMessage());
+            assertEquals("the download from " + uri + " stalled: no data for 1.5 s", e.getMessage());
         } finally {
             release.countDown();
             server.stop(0);
@@ -273,10 +273,17 @@ class Cifar10CacheTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        server.createContext("/moved", ex -> { // a mirror that redirects, as download hosts do
+            ex.getResponseHeaders().add("Location", "/c.tar.gz");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
         server.start();
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/c.tar.gz");
-            OfficialTarballSource good = new OfficialTarballSource(uri, md5, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            URI moved = uri.resolve("/moved");
+            OfficialTarballSource good = new OfficialTarballSource(moved, md5, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5));
             new Cifar10Cache(dir, List.of(good), expected()).ensure();
             assertArrayEquals(A, Files.readAllBytes(dir.resolve("a.bin")));
             assertArrayEquals(B, Files.readAllBytes(dir.resolve("b.bin")));
