@@ -221,11 +221,7 @@ class Cifar10CacheTest {
     void aDownloadThatStallsHalfWayFailsWithAMessageInsteadOfHanging() throws Exception {
         byte[] noise = new byte[200_000];
         new Random(7).nextBytes(noise); // incompressible, so half the gzip stream is half the file
-        ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-            out.write(new TarBuilder().entry("cifar-10-batches-bin/a.bin", '0', noise).finish());
-        }
-        byte[] body = gz.toByteArray();
+        byte[] body = gzip(new TarBuilder().entry("cifar-10-batches-bin/a.bin", '0', noise).finish());
         CountDownLatch release = new CountDownLatch(1);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/c.tar.gz", ex -> {
@@ -261,11 +257,7 @@ class Cifar10CacheTest {
                 .entry("cifar-10-batches-bin/b.bin", '0', B)
                 .entry("cifar-10-batches-bin/batches.meta.txt", '0', META.getBytes(StandardCharsets.UTF_8))
                 .finish();
-        ByteArrayOutputStream gz = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-            out.write(tar);
-        }
-        byte[] body = gz.toByteArray();
+        byte[] body = gzip(tar);
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/c.tar.gz", ex -> {
@@ -298,5 +290,13 @@ class Cifar10CacheTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(bytes);
+        }
+        return gz.toByteArray();
     }
 }
