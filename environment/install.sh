@@ -112,8 +112,10 @@ NEEDED_MODULES=(jupyter_client)
 [ "$FOR_TESTS" -eq 1 ] && NEEDED_MODULES+=(nbclient nbconvert)
 
 # Prefer a project venv if an earlier run made one (pip route), then the jupyter on PATH.
+# DESCENT_VENV moves the venv (test_setup_errors.sh points it at an empty folder to stand for a
+# machine where no earlier run made one).
 JUPYTER=""
-VENV="$ROOT/environment/.venv"
+VENV="${DESCENT_VENV:-$ROOT/environment/.venv}"
 for candidate in "$VENV/bin/jupyter" "$(command -v jupyter || true)"; do
   [ -n "$candidate" ] && [ -x "$candidate" ] || continue
   if "$candidate" --version >/dev/null 2>&1 \

@@ -86,15 +86,18 @@ expect_failure "JDK without the vector module" "the JDK at $TMP/jre17 lacks the 
   "install a full JDK 17+" \
   env JAVA_HOME="$TMP/jre17" PATH="$NO_JDK_PATH" bash "$ROOT/environment/install.sh" --no-system
 
-# A real JDK, Maven and npm, but no jupyter on PATH, Debian's Jupyter packages not installed (a
-# dpkg-query that knows no package) and no apt-get/pip allowed (--no-system).
+# A real JDK, Maven and npm, but no jupyter on PATH, no project venv (the pip route of an earlier
+# install.sh made environment/.venv; DESCENT_VENV points at a folder that does not exist, as on a
+# fresh clone), Debian's Jupyter packages not installed (a dpkg-query that knows no package) and no
+# apt-get/pip allowed (--no-system).
 NO_JUPYTER_PATH="$(fake_path "$TMP/nojupyter" javac mvn npm)"
 rm -f "$NO_JUPYTER_PATH/dpkg-query"
 printf '#!/bin/bash\necho "dpkg-query: no packages found matching $3" >&2\nexit 1\n' > "$NO_JUPYTER_PATH/dpkg-query"
 chmod +x "$NO_JUPYTER_PATH/dpkg-query"
 expect_failure "no Jupyter, no way to install it" "no Jupyter found, and it cannot be installed here" \
   "install Jupyter yourself" \
-  env -u JAVA_HOME PATH="$NO_JUPYTER_PATH" bash "$ROOT/environment/install.sh" --no-system
+  env -u JAVA_HOME PATH="$NO_JUPYTER_PATH" DESCENT_VENV="$TMP/no-venv" \
+  bash "$ROOT/environment/install.sh" --no-system
 
 # A port that something else holds.
 "$JUPYTER_PYTHON" - "$TMP/port" <<'PY' &
