@@ -4,6 +4,7 @@
 #   bash environment/install.sh               JDK check, Jupyter, library, kernel, kernelspec
 #   bash environment/install.sh --for-tests   also nbclient, nbconvert and Chromium (notebook tests)
 #   bash environment/install.sh --no-system   never call apt-get or pip (Binder's postBuild)
+#   bash environment/install.sh --grader-only only the library and grader jars (grader/grade.sh)
 #
 # What it leaves behind (all under build/, nothing in the user's global Jupyter folders):
 #   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
@@ -22,12 +23,14 @@ KERNEL_HEAP="${DESCENT_KERNEL_HEAP:--Xmx1400m}"
 KERNEL_NAME="descent-java"
 
 FOR_TESTS=0
+GRADER_ONLY=0
 SYSTEM_INSTALL=1
 for arg in "$@"; do
   case "$arg" in
     --for-tests) FOR_TESTS=1 ;;
     --no-system) SYSTEM_INSTALL=0 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --grader-only) GRADER_ONLY=1 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -91,6 +94,8 @@ command -v mvn >/dev/null || apt_install maven || die "Maven ('mvn') is not inst
 command -v npm >/dev/null || apt_install npm || die "npm is not installed (the library build uses it to fetch plotly.js)." \
   "install it (Debian/Ubuntu: sudo apt-get install npm) and re-run."
 
+# (--grader-only needs no Jupyter: it builds the jars for grader/grade.sh and stops.)
+if [ "$GRADER_ONLY" -eq 0 ]; then
 # ---------------------------------------------------------------- Jupyter ---------------------
 # jupyter_python JUPYTER: the interpreter in the jupyter script's shebang (Debian: /usr/bin/python3,
 # Binder/conda: the env's python), so we import nbclient from the same installation.
@@ -160,6 +165,7 @@ if [ "$FOR_TESTS" -eq 1 ]; then
     || die "Chromium is not installed (the notebook tests check the plots in headless Chromium)." \
            "install it (Debian: sudo apt-get install chromium) and re-run."
 fi
+fi  # GRADER_ONLY
 
 # ---------------------------------------------------------------- helpers for idempotency -----
 # install_file SRC DST: copies only when DST is missing or differs (keeps mtime otherwise).
@@ -174,16 +180,21 @@ mvn_run() {
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n1; }
 
 # ---------------------------------------------------------------- library + dependencies ------
-say "building the library (mvn package, tests skipped here)"
+say "building the library and the grader (mvn package, tests skipped here)"
 MVN_BUILD_DIR="${DESCENT_BUILD_DIR:-$ROOT/lib/target}"
-mvn_run -f "$ROOT/pom.xml" -Ddescent.buildDir="$MVN_BUILD_DIR" -DskipTests package \
-  || die "the library did not build (see Maven's output above)." "fix the build error, then re-run."
 STAGE="$BUILD/.stage/classpath"
 rm -rf "$STAGE" && mkdir -p "$STAGE"
-mvn_run -f "$ROOT/lib/pom.xml" -Ddescent.buildDir="$MVN_BUILD_DIR" dependency:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$STAGE" \
-  || die "Maven could not copy the library's dependencies." "check network access to Maven Central once, then re-run."
+# One reactor build: lib, then the grader against it; copy-dependencies in the same run resolves
+# descent-lib from the reactor, so nothing has to be installed in ~/.m2 first.
+mvn_run -f "$ROOT/pom.xml" -pl lib,grader -Ddescent.buildDir="$MVN_BUILD_DIR" -DskipTests package \
+  dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$STAGE" \
+  || die "the library did not build (see Maven's output above)." "fix the build error, then re-run."
 cp "$MVN_BUILD_DIR"/descent-lib-*.jar "$STAGE/"
+# The grader jar (self-check API and public tests) joins the kernel's class path; its hidden tests
+# do not: they go to build/grader/, read only by the grading JVM's parent.
+cp "$MVN_BUILD_DIR"/grader/descent-grader-*[0-9T].jar "$STAGE/"
+mkdir -p "$BUILD/grader"
+install_file "$(ls "$MVN_BUILD_DIR"/grader/descent-grader-*-hidden.jar)" "$BUILD/grader/descent-grader-hidden.jar"
 rm -f "$STAGE"/*-sources.jar "$STAGE"/*-javadoc.jar
 # Sync build/classpath with the staged set: add/replace changed jars, drop stale ones.
 mkdir -p "$BUILD/classpath"
@@ -192,6 +203,11 @@ for jar in "$BUILD/classpath"/*.jar; do
   [ -e "$STAGE/$(basename "$jar")" ] || { rm -f "$jar"; say "removed stale ${jar#"$ROOT"/}"; }
 done
 rm -rf "$BUILD/.stage"
+
+if [ "$GRADER_ONLY" -eq 1 ]; then
+  say "ready: the grader (build/classpath, build/grader/descent-grader-hidden.jar)"
+  exit 0
+fi
 
 # ---------------------------------------------------------------- the kernel ------------------
 KERNEL_VERSION="$(pom_property rapaio.kernel.version)"

@@ -104,6 +104,9 @@ public final class Cifar10Cache {
      */
     public Path ensure() throws IOException {
         synchronized (IN_PROCESS_LOCK) {
+            if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+                return ensureReadOnly();
+            }
             Files.createDirectories(dir);
             try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -111,6 +114,19 @@ public final class Cifar10Cache {
                 return ensureLocked();
             }
         }
+    }
+
+    // A shared, read-only folder (a class-wide data folder, a grading sandbox): check without a
+    // lock and without saving the marker; nothing can be fetched into it.
+    private Path ensureReadOnly() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Set<String> needed = check(readMarker(), problems, false);
+        if (needed.isEmpty()) {
+            return dir;
+        }
+        throw new IOException("CIFAR-10 in " + dir + " is incomplete and the folder is read-only, so nothing"
+                + " can be fetched into it: " + String.join("; ", problems) + ". Ask whoever owns the folder to"
+                + " complete it, or point " + Cifar10.DATA_DIR_ENV + " at a folder you can write.");
     }
 
     private Path ensureLocked() throws IOException {
@@ -145,6 +161,11 @@ public final class Cifar10Cache {
      * problem into {@code problems}. Verified checksums are added to {@code marker} and saved.
      */
     private Set<String> check(Map<String, String> marker, List<String> problems) throws IOException {
+        return check(marker, problems, true);
+    }
+
+    private Set<String> check(Map<String, String> marker, List<String> problems, boolean saveMarker)
+            throws IOException {
         Set<String> needed = new LinkedHashSet<>();
         boolean markerChanged = false;
         for (Map.Entry<String, Expected> e : expected.entrySet()) {
@@ -181,7 +202,7 @@ public final class Cifar10Cache {
             needed.add(META_FILE);
             problems.add(e.getMessage());
         }
-        if (markerChanged) {
+        if (markerChanged && saveMarker) {
             writeMarker(marker);
         }
         return needed;

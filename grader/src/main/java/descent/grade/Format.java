@@ -1,0 +1,29 @@
+package descent.grade;
+
+import java.util.Locale;
+
+/** Small text helpers shared by reports, feedback and the gradebook. */
+final class Format {
+    private Format() {
+    }
+
+    /** Points without a needless ".0": 2, 2.5. */
+    static String points(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.2f", p).replaceAll("0+$", "");
+    }
+
+    /** Escapes text for HTML. */
+    static String html(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package descent.grade.batch;
+
+import descent.grade.notebook.Notebook;
+import descent.grade.notebook.NotebookException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Grades a folder of submissions, {@code jobs} at a time, each in its own grading JVM, and
+ * writes {@code <out>/<student>/feedback.md}, {@code <out>/<student>/results.json} and
+ * {@code <out>/gradebook.csv}, printing a line per submission as it finishes. Every submission
+ * found gets a result, whatever its notebook or its code does.
+ */
+public final class BatchGrader {
+    private final Assignment assignment;
+    private final SubmissionGrader grader;
+    private final int jobs;
+    private final PrintStream progress;
+
+    /**
+     * @param assignment the assignment
+     * @param sandbox    how grading JVMs start
+     * @param limits     what one submission may use
+     * @param jobs       submissions graded at once (the machine's cores is a good value)
+     * @param progress   where progress lines go
+     */
+    public BatchGrader(Assignment assignment, Sandbox sandbox, Limits limits, int jobs, PrintStream progress) {
+        if (jobs <= 0) {
+            throw new IllegalArgumentException("jobs must be > 0 but was: " + jobs);
+        }
+        this.assignment = assignment;
+        this.grader = new SubmissionGrader(assignment, sandbox, limits);
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    /** Grades every submission under {@code submissions} into {@code out}; returns the results by student. */
+    public List<SubmissionResult> gradeAll(Path submissions, Path out, String releasedName)
+            throws IOException, InterruptedException {
+        List<Submissions.Found> found = Submissions.find(submissions);
+        Files.createDirectories(out);
+        int total = found.size();
+        AtomicInteger finished = new AtomicInteger();
+        List<Future<SubmissionResult>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            for (Submissions.Found f : found) {
+                futures.add(pool.submit(() -> {
+                    SubmissionResult r = gradeOne(f, submissions, releasedName);
+                    Reports.write(r, assignment.name(), out.resolve(r.student()));
+                    synchronized (progress) {
+                        progress.printf(Locale.ROOT, "[%" + digits(total) + "d/%d] %-24s %6s / %s points  %5.1f s%s%n",
+                                finished.incrementAndGet(), total, r.student(), Reports.points(r.score()),
+                                Reports.points(r.maxScore()), r.seconds(),
+                                r.notes().isEmpty() ? "" : "  (" + r.notes().size() + " note"
+                                        + (r.notes().size() == 1 ? ")" : "s)"));
+                    }
+                    return r;
+                }));
+            }
+            List<SubmissionResult> results = new ArrayList<>();
+            for (Future<SubmissionResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IOException("grading failed: " + e.getCause(), e.getCause());
+                }
+            }
+            Files.writeString(out.resolve("gradebook.csv"), Reports.gradebook(results, assignment.questions()),
+                    StandardCharsets.UTF_8);
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Grades one submission found in the folder; never throws for a bad submission. */
+    public SubmissionResult gradeOne(Submissions.Found f, Path submissions, String releasedName) {
+        List<String> notes = new ArrayList<>();
+        Path chosen;
+        try {
+            chosen = Submissions.choose(f, releasedName, notes);
+        } catch (IOException e) {
+            return grader.failed(f.student(), "", "cannot read the submission: " + e.getMessage());
+        }
+        if (chosen == null) {
+            return grader.failed(f.student(), "", f.others().isEmpty()
+                    ? "the submission is empty: no notebook (.ipynb) was handed in"
+                    : "no notebook (.ipynb) in the submission; found: " + String.join(", ", f.others()));
+        }
+        String file = submissions.relativize(chosen).toString();
+        try {
+            Notebook nb = Notebook.read(chosen);
+            return grader.grade(f.student(), file, nb, notes);
+        } catch (NotebookException e) {
+            return grader.failed(f.student(), file, e.getMessage());
+        }
+    }
+
+    private static int digits(int n) {
+        return Integer.toString(Math.max(1, n)).length();
+    }
+}
