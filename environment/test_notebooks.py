@@ -9,6 +9,7 @@ build/notebooks/X.html (nbconvert's HTML export). Any cell error fails the run: 
 names the notebook, the cell number and the error. Each cell may run up to --cell-timeout seconds.
 The kernel's peak resident memory (VmHWM) is measured too: above 2 GB (Binder's container) fails
 the notebook. Run time and peak memory of each notebook go to build/notebooks/summary.tsv.
+--out DIR writes all of it to DIR instead (test_routes.sh: the Debian route's run beside the main one).
 Uses nbclient and nbconvert only (no network).
 """
 import argparse
@@ -53,12 +54,13 @@ def watch_peak_rss(client, stop, peak_kb):
         stop.wait(0.2)
 
 
-def run_one(path, kernel, cell_timeout, startup_timeout):
+def run_one(path, kernel, cell_timeout, startup_timeout, out):
     """Executes one notebook; returns (seconds, peak kernel RSS in MB or 0, error message or None)."""
     rel = os.path.relpath(path, NOTEBOOKS)
     nb = nbformat.read(path, as_version=4)
+    released = is_released_assignment(path)
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
-                            allow_errors=False, resources={"metadata": {"path": os.path.dirname(path)}})
+                            allow_errors=released, resources={"metadata": {"path": os.path.dirname(path)}})
     t0 = time.monotonic()
     error = None
     stop, peak_kb = threading.Event(), [0]
@@ -76,6 +78,8 @@ def run_one(path, kernel, cell_timeout, startup_timeout):
         error = ("the kernel '%s' did not start: %s. Fix: run 'bash environment/install.sh' "
                  "and see build/jupyter/kernel-check.log" % (kernel, e))
     seconds = time.monotonic() - t0
+    if error is None and is_assignment(path):
+        error = check_assignment(nb, released)
     stop.set()
     watcher.join()
     peak_mb = peak_kb[0] / 1024.0
@@ -83,7 +87,7 @@ def run_one(path, kernel, cell_timeout, startup_timeout):
         error = ("the kernel's resident memory peaked at %.0f MB, more than a %d MB container allows"
                  % (peak_mb, CONTAINER_MB))
     # Write what ran, even on failure, so the error can be read in the executed notebook.
-    base = os.path.join(OUT, os.path.splitext(rel)[0])
+    base = os.path.join(out, os.path.splitext(rel)[0])
     os.makedirs(os.path.dirname(base), exist_ok=True)
     nbformat.write(nb, base + ".ipynb")
     html, _ = HTMLExporter().from_notebook_node(nb)
@@ -92,12 +96,65 @@ def run_one(path, kernel, cell_timeout, startup_timeout):
     return seconds, peak_mb, error
 
 
+def is_assignment(path):
+    return os.sep + os.path.join("notebooks", "assignments") + os.sep in os.path.abspath(path)
+
+
+def is_released_assignment(path):
+    return is_assignment(path) and os.sep + "release" + os.sep in os.path.abspath(path)
+
+
+def cell_text(cell):
+    """Everything a cell showed: streams, errors and the text of rich outputs (HTML included)."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") == "error":
+            parts.append("%s: %s\n%s" % (out.get("ename", ""), out.get("evalue", ""),
+                                          "\n".join(out.get("traceback", []))))
+        else:
+            for value in out.get("data", {}).values():
+                parts.append(value if isinstance(value, str) else "".join(value))
+    return "\n".join(parts)
+
+
+def check_assignment(nb, released):
+    """The self-check cells of an assignment notebook report what they must.
+
+    Source notebooks (the reference solutions): every check cell says "all passed".
+    Released notebooks (stubs): set-up, answer and check cells run without error (other cells may
+    fail: they call the stubs), and every check cell reports its tests failing with the "not
+    implemented yet" message instead of crashing the run."""
+    checks = 0
+    for i, cell in enumerate(nb.cells):
+        role = cell.get("metadata", {}).get("descent", {}).get("role", "")
+        text = cell_text(cell)
+        has_error = any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+        if role in ("setup", "answer", "check") and has_error:
+            return "cell %d (%s) raised an error:\n%s" % (i + 1, role, text[:2000])
+        if role != "check":
+            continue
+        checks += 1
+        if not released and "- all passed" not in text:
+            return "check cell %d of the reference solution did not pass all its tests:\n%s" % (i + 1, text[:2000])
+        if released and ("tests passed" not in text or "- all passed" in text
+                         or "not implemented yet" not in text):
+            return ("check cell %d of the student notebook should report its tests failing with 'not "
+                    "implemented yet', but showed:\n%s" % (i + 1, text[:2000]))
+    if checks == 0:
+        return "an assignment notebook without check cells (metadata descent.role = \"check\")"
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("notebooks", nargs="*", help="notebooks to run (default: all under notebooks/)")
     ap.add_argument("--kernel", default="descent-java")
     ap.add_argument("--cell-timeout", type=int, default=1800)
     ap.add_argument("--startup-timeout", type=int, default=120)
+    ap.add_argument("--out", default=OUT, help="where executed copies, HTML and summary.tsv go "
+                    "(default: build/notebooks)")
     args = ap.parse_args()
 
     paths = [os.path.abspath(p) for p in args.notebooks] or find_notebooks()
@@ -108,18 +165,18 @@ def main():
     rows = []
     for path in paths:
         rel = os.path.relpath(path, ROOT)
-        seconds, peak_mb, error = run_one(path, args.kernel, args.cell_timeout, args.startup_timeout)
+        seconds, peak_mb, error = run_one(path, args.kernel, args.cell_timeout, args.startup_timeout, args.out)
         rows.append("%s\t%.1f\t%.0f\t%s" % (rel, seconds, peak_mb, "FAIL" if error else "ok"))
         if error:
             failed += 1
             print("FAIL %s (%.1f s, peak RSS %.0f MB): %s" % (rel, seconds, peak_mb, error), file=sys.stderr)
         else:
             print("ok   %s (%.1f s, peak RSS %.0f MB)" % (rel, seconds, peak_mb), flush=True)
-    os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, "summary.tsv"), "w") as f:
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "summary.tsv"), "w") as f:
         f.write("notebook\tseconds\tpeak_rss_mb\tresult\n" + "\n".join(rows) + "\n")
     print("notebooks: %d run, %d failed; executed copies and HTML in %s"
-          % (len(paths), failed, os.path.relpath(OUT, ROOT)))
+          % (len(paths), failed, os.path.relpath(args.out, ROOT)))
     return 1 if failed else 0
 
 

@@ -140,9 +140,14 @@ public final class Feedback {
         }
         for (int k = 0; k < before.data.length; k++) {
             if (Double.compare(before.data[k], after.data[k]) != 0) {
+                String was = num(before.data[k]);
+                String is = num(after.data[k]);
+                if (was.equals(is)) {
+                    was = Double.toString(before.data[k]);
+                    is = Double.toString(after.data[k]);
+                }
                 throw new AssertionError("your code changed " + what + ": " + what + at(before, k) + " was "
-                        + num(before.data[k]) + " before the call and is " + num(after.data[k]) + " after"
-                        + hint(hint));
+                        + was + " before the call and is " + is + " after" + hint(hint));
             }
         }
     }

@@ -80,7 +80,10 @@ public final class Main {
                 positional.add(a);
             }
         }
-        String classPath = System.getProperty("java.class.path");
+        // Absolute entries: the grading JVM runs in another folder (and, sandboxed, sees only these paths).
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isBlank()).map(e -> Paths.get(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         Path hidden = Paths.get(options.getOrDefault("--hidden",
                 System.getProperty("descent.grade.hidden", "build/grader/descent-grader-hidden.jar")));
         switch (args[0]) {

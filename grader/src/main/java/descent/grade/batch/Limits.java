@@ -3,11 +3,19 @@ package descent.grade.batch;
 /**
  * What one submission may use.
  *
- * @param testSeconds       wall-clock seconds for one cell or one test
+ * @param testSeconds       wall-clock seconds for one test (a cell gets {@link #cellSeconds()})
  * @param submissionSeconds wall-clock seconds for the whole submission, restarts included
  * @param heapMegabytes     the grading JVM's heap ({@code -Xmx})
  */
 public record Limits(int testSeconds, int submissionSeconds, int heapMegabytes) {
+    /**
+     * Wall-clock seconds for one cell: three times a test's, at least 30 (the first cell of a JVM
+     * also starts JShell's compiler).
+     */
+    public int cellSeconds() {
+        return Math.max(30, 3 * testSeconds);
+    }
+
     /** 20 s a test, 300 s a submission, 768 MB of heap. */
     public static Limits defaults() {
         return new Limits(20, 300, 768);

@@ -110,6 +110,8 @@ public final class Sandbox {
         }
         List<String> w = new ArrayList<>(List.of(bwrap, "--unshare-all", "--die-with-parent", "--new-session",
                 "--uid", "65534", "--gid", "65534"));
+        // A private /tmp first: binds below it (a class path under /tmp) are then made inside it.
+        w.addAll(List.of("--tmpfs", "/tmp"));
         Set<Path> binds = new LinkedHashSet<>();
         binds.add(Paths.get("/usr"));
         binds.add(Paths.get("/etc"));
@@ -140,7 +142,7 @@ public final class Sandbox {
                 w.addAll(List.of("--ro-bind", p.toString(), p.toString()));
             }
         }
-        w.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"));
+        w.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--chdir", "/tmp"));
         w.addAll(command);
         return w;
     }

@@ -96,6 +96,7 @@ public final class SubmissionGrader {
     private static final class JobCell {
         final Cell cell;
         String skip = "";
+        int losses;
 
         JobCell(Cell cell) {
             this.cell = cell;
@@ -186,9 +187,11 @@ public final class SubmissionGrader {
                 }
                 long now = System.nanoTime();
                 Events.Current cur = events.current();
-                if (cur != null && now - cur.startedNanos > TimeUnit.SECONDS.toNanos(limits.testSeconds())) {
-                    timedOut = "stopped after " + limits.testSeconds() + " s, the time limit of one "
-                            + (cur.isTest ? "test" : "cell") + ": an endless loop, or far more work than needed?";
+                if (cur != null && now - cur.startedNanos > TimeUnit.SECONDS.toNanos(
+                        cur.isTest ? limits.testSeconds() : limits.cellSeconds())) {
+                    timedOut = "stopped after " + (cur.isTest ? limits.testSeconds() : limits.cellSeconds())
+                            + " s, the time limit of one " + (cur.isTest ? "test" : "cell")
+                            + ": an endless loop, or far more work than needed?";
                     break;
                 }
                 if (now > submissionDeadline) {
@@ -237,10 +240,13 @@ public final class SubmissionGrader {
             run.finished = true;
             return run;
         }
-        String why = timedOut != null ? timedOut : endReason(p.exitValue(), stderr.toString(StandardCharsets.UTF_8));
+        String why = timedOut != null ? timedOut : events.crash != null ? events.crash
+                : endReason(p.exitValue(), stderr.toString(StandardCharsets.UTF_8));
         Events.Current cur = events.current();
         if (cur == null) {
-            run.fatal = "the grading JVM ended before it ran anything: " + why;
+            String err = stderr.toString(StandardCharsets.UTF_8).strip();
+            run.fatal = "the grading JVM ended before it ran anything: " + why
+                    + (err.isEmpty() ? "" : "; it said: " + err.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse(""));
             return run;
         }
         if (cur.isTest) {
@@ -251,8 +257,15 @@ public final class SubmissionGrader {
             }
         } else {
             for (JobCell c : cells) {
-                if (c.cell.index() == Integer.parseInt(cur.id)) {
+                if (c.cell.index() != Integer.parseInt(cur.id)) {
+                    continue;
+                }
+                if (c.cell.role().equals("answer")) {
                     c.skip = c.cell.describe() + ": " + why;
+                } else if (++c.losses >= 2) {
+                    // The instructor's own set-up or check cell: tried twice, then the submission stops.
+                    run.fatal = "the assignment's " + c.cell.describe() + " did not finish twice (" + why
+                            + "); tell your instructor";
                 }
             }
         }
@@ -311,6 +324,7 @@ public final class SubmissionGrader {
         private final List<JsonNode> ended = new ArrayList<>();
         private volatile Current current;
         private volatile boolean done;
+        private volatile String crash;
 
         Events(byte[] key) {
             this.key = key;
@@ -367,6 +381,7 @@ public final class SubmissionGrader {
                     current = null;
                 }
                 case "done" -> done = true;
+                case "crash" -> crash = e.path("message").asText("");
                 default -> {
                 }
             }

@@ -49,12 +49,19 @@ public final class SubmissionRunner {
         InputStream stdin = System.in;
         JsonNode job = Protocol.JSON.readTree(stdin.readAllBytes());
         stdin.close();
-        run(job, stdout);
+        Protocol protocol = new Protocol(Base64.getDecoder().decode(job.get("key").asText()), stdout);
+        try {
+            run(job, protocol);
+        } catch (Throwable t) {
+            // JUnit lets OutOfMemoryError (and other fatal errors) through: report it for the cell or
+            // test that was running, and end; the parent goes on in a fresh JVM.
+            protocol.send(Protocol.event("crash").put("message", Failures.describe(t)));
+            System.exit(70);
+        }
         System.exit(0); // JShell and JUnit may leave threads behind
     }
 
-    static void run(JsonNode job, OutputStream stdout) throws Exception {
-        Protocol protocol = new Protocol(Base64.getDecoder().decode(job.get("key").asText()), stdout);
+    static void run(JsonNode job, Protocol protocol) throws Exception {
         String assignment = job.get("assignment").asText();
         CappedOutput captured = new CappedOutput(OUTPUT_CAP);
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -133,10 +140,12 @@ public final class SubmissionRunner {
                     + String.join("; ", answerProblems);
         }
         String first = checkProblems.isEmpty() ? "" : checkProblems.get(0);
-        if (first.contains("cannot find symbol")) {
-            String symbol = first.replaceAll(".*symbol: *(variable|class|method)? *", "").trim();
-            return check.question() + ": your notebook does not define " + symbol + ", which the check uses"
-                    + " (did you rename it, or delete or move its answer cell?)";
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("cannot find symbol\\s+symbol:\\s*(variable|class|method)?\\s*([\\w$]+)").matcher(first);
+        if (m.find()) {
+            String kind = m.group(1) == null ? "" : m.group(1) + " ";
+            return check.question() + ": your notebook does not define the " + kind + m.group(2) + " that the check"
+                    + " uses (did you rename it, or delete or move its answer cell?)";
         }
         if (first.contains("incompatible types")) {
             return check.question() + ": your answer has another type than the question asks for ("
