@@ -61,7 +61,20 @@ public final class SubmissionRunner {
         System.exit(0); // JShell and JUnit may leave threads behind
     }
 
+    static void trace(String what) {
+        if (System.getenv("DESCENT_GRADE_TRACE") != null) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("DESCENT_GRADE_TRACE")),
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms " + what + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                // tracing only
+            }
+        }
+    }
+
     static void run(JsonNode job, Protocol protocol) throws Exception {
+        trace("job read");
         String assignment = job.get("assignment").asText();
         CappedOutput captured = new CappedOutput(OUTPUT_CAP);
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -75,6 +88,7 @@ public final class SubmissionRunner {
         List<Class<?>> classes = new ArrayList<>(Grader.publicTestClasses(assignment));
         classes.addAll(hidden);
 
+        trace("tests found");
         Map<String, List<String>> answerProblems = new HashMap<>();
         Answers.clear();
         try (CellRunner cells = new CellRunner(job.get("classPath").asText(), capture)) {
@@ -84,6 +98,7 @@ public final class SubmissionRunner {
                         c.get("role").asText(), c.get("question").asText(""));
                 String skip = c.path("skip").asText("");
                 List<String> problems;
+                trace("cell " + cell.describe());
                 if (!skip.isEmpty()) {
                     problems = List.of(skip);
                 } else {
@@ -104,6 +119,7 @@ public final class SubmissionRunner {
                 }
             }
 
+            trace("cells done");
             Set<String> skip = new HashSet<>();
             job.path("skipTests").forEach(n -> skip.add(n.asText()));
             new TestRunner().run(classes, new LinkedHashSet<>(hidden), skip, new TestRunner.Listener() {
@@ -121,6 +137,7 @@ public final class SubmissionRunner {
                 }
             });
         }
+        trace("tests done");
         protocol.send(Protocol.event("done"));
     }
 
