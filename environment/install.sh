@@ -6,11 +6,13 @@
 #   bash environment/install.sh --no-system   never call apt-get or pip (Binder's postBuild)
 #   bash environment/install.sh --grader-only only the library and grader jars (grader/grade.sh)
 #
-# What it leaves behind (all under build/, nothing in the user's global Jupyter folders):
+# What it leaves behind (under build/ and environment/, nothing in the user's global Jupyter folders):
 #   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
 #   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up race fix)
 #   build/jupyter/kernels/descent-java/kernel.json   found through JUPYTER_PATH=build/jupyter
 #   build/jupyter/env.sh        JUPYTER, JUPYTER_PYTHON, JUPYTER_PATH for run.sh and test.sh
+#   environment/.venv/          the pinned Jupyter (environment/requirements.txt), where pip can
+#                               install it; else a jupyter on PATH, else Debian's (see "Jupyter")
 # Re-running it rewrites nothing that is already right: jars, class files and kernel.json are only
 # replaced when their content differs.
 set -euo pipefail
@@ -21,6 +23,10 @@ BUILD="$ROOT/build"
 # ~600 MB for metaspace, JShell's compiler, the notebook server and the browser-side traffic.
 KERNEL_HEAP="${DESCENT_KERNEL_HEAP:--Xmx1400m}"
 KERNEL_NAME="descent-java"
+# Where env.sh goes (DESCENT_ENV_FILE moves it: test_routes.sh keeps build/jupyter/env.sh of the
+# main route); pip's and the smoke test's logs go beside it.
+ENV_FILE="${DESCENT_ENV_FILE:-$BUILD/jupyter/env.sh}"
+LOG_DIR="$(dirname "$ENV_FILE")"
 
 FOR_TESTS=0
 GRADER_ONLY=0
@@ -116,41 +122,75 @@ has_modules() {
 NEEDED_MODULES=(jupyter_client)
 [ "$FOR_TESTS" -eq 1 ] && NEEDED_MODULES+=(nbclient nbconvert)
 
-# Prefer a project venv if an earlier run made one (pip route), then the jupyter on PATH.
-# DESCENT_VENV moves the venv (test_setup_errors.sh points it at an empty folder to stand for a
-# machine where no earlier run made one).
-JUPYTER=""
-VENV="${DESCENT_VENV:-$ROOT/environment/.venv}"
-for candidate in "$VENV/bin/jupyter" "$(command -v jupyter || true)"; do
-  [ -n "$candidate" ] && [ -x "$candidate" ] || continue
-  if "$candidate" --version >/dev/null 2>&1 \
-     && { "$candidate" lab --version >/dev/null 2>&1 || "$candidate" notebook --version >/dev/null 2>&1; }; then
-    JUPYTER="$candidate"; break
-  fi
-done
+# jupyter_works JUPYTER: true if it answers and has a front end (JupyterLab or the classic Notebook).
+jupyter_works() {
+  [ -n "$1" ] && [ -x "$1" ] && "$1" --version >/dev/null 2>&1 \
+    && { "$1" lab --version >/dev/null 2>&1 || "$1" notebook --version >/dev/null 2>&1; }
+}
 
-if [ -n "$JUPYTER" ] && ! has_modules "$(jupyter_python "$JUPYTER")" "${NEEDED_MODULES[@]}"; then
-  # A Jupyter exists but lacks the test modules: add them the same way it was installed.
-  if [ "$(jupyter_python "$JUPYTER")" = /usr/bin/python3 ]; then
-    apt_install jupyter-nbconvert python3-nbclient jupyter-client || true
-  elif [ "$SYSTEM_INSTALL" -eq 1 ]; then
-    "$(jupyter_python "$JUPYTER")" -m pip install -q nbclient nbconvert jupyter_client || true
+# Where the Jupyter comes from, the first that works:
+#   1) the project venv (environment/.venv; DESCENT_VENV moves it) holding the pins of
+#      environment/requirements.txt (JupyterLab), every other package held by requirements.lock:
+#      reused when an earlier run made it from the same pins, else made or brought to the pins with
+#      pip (not with --no-system, which uses it as it is);
+#   2) a jupyter already on PATH (Binder's, one the user installed);
+#   3) Debian's packages with apt-get (classic Notebook 6.4; /usr/bin/jupyter, /usr/bin/python3).
+# The venv comes first so that a machine where 3) ran once (test_routes.sh takes it on purpose)
+# still takes the pinned pip route. test_setup_errors.sh points DESCENT_VENV at a folder that does
+# not exist to stand for a machine where no earlier run made one.
+JUPYTER=""
+JUPYTER_ROUTE=""
+VENV="${DESCENT_VENV:-$ROOT/environment/.venv}"
+PINS="$ROOT/environment/requirements.txt"
+PINS_LOCK="$ROOT/environment/requirements.lock"
+PINS_KEY="$(cat "$PINS" "$PINS_LOCK" | cksum)"
+PINS_STAMP="$VENV/.descent-pins"
+venv_ready() { jupyter_works "$VENV/bin/jupyter" && has_modules "$VENV/bin/python" "${NEEDED_MODULES[@]}"; }
+
+if venv_ready && { [ "$(cat "$PINS_STAMP" 2>/dev/null)" = "$PINS_KEY" ] || [ "$SYSTEM_INSTALL" -eq 0 ] \
+                   || ! command -v python3 >/dev/null; }; then
+  JUPYTER="$VENV/bin/jupyter"; JUPYTER_ROUTE="the project venv"
+elif [ "$SYSTEM_INSTALL" -eq 1 ] && command -v python3 >/dev/null; then
+  say "installing the pinned Jupyter (environment/requirements.txt) with pip into $VENV"
+  mkdir -p "$LOG_DIR"
+  venv_made=0
+  [ -e "$VENV" ] || venv_made=1
+  : > "$LOG_DIR/pip.log"
+  # Debian's own python3 makes venvs only with python3-venv (a no-op where it is installed).
+  if [ "$(command -v python3)" = /usr/bin/python3 ] && [ ! -x "$VENV/bin/python" ]; then
+    apt_install python3-venv || true
+  fi
+  if { [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" >>"$LOG_DIR/pip.log" 2>&1; } \
+     && "$VENV/bin/python" -m pip install --disable-pip-version-check --timeout 15 --retries 1 \
+          -r "$PINS" -c "$PINS_LOCK" >>"$LOG_DIR/pip.log" 2>&1 \
+     && venv_ready; then
+    echo "$PINS_KEY" > "$PINS_STAMP"
+    JUPYTER="$VENV/bin/jupyter"; JUPYTER_ROUTE="the project venv (pip)"
+  elif venv_ready; then
+    say "pip could not bring the venv to the pins (log: ${LOG_DIR#"$ROOT"/}/pip.log); using it as it is"
+    JUPYTER="$VENV/bin/jupyter"; JUPYTER_ROUTE="the project venv (not at the pins)"
+  else
+    say "pip could not install the pinned Jupyter (no package index? log: ${LOG_DIR#"$ROOT"/}/pip.log)"
+    [ "$venv_made" -eq 0 ] || rm -rf "$VENV"
+  fi
+fi
+
+if [ -z "$JUPYTER" ] && jupyter_works "$(command -v jupyter || true)"; then
+  JUPYTER="$(command -v jupyter)"; JUPYTER_ROUTE="PATH"
+  if ! has_modules "$(jupyter_python "$JUPYTER")" "${NEEDED_MODULES[@]}"; then
+    # It lacks the test modules: add them the same way it was installed.
+    if [ "$(jupyter_python "$JUPYTER")" = /usr/bin/python3 ]; then
+      apt_install jupyter-nbconvert python3-nbclient jupyter-client || true
+    elif [ "$SYSTEM_INSTALL" -eq 1 ]; then
+      "$(jupyter_python "$JUPYTER")" -m pip install -q nbclient nbconvert jupyter_client || true
+    fi
   fi
 fi
 
 if [ -z "$JUPYTER" ]; then
-  say "no Jupyter on PATH; installing one"
-  # 1) pip into a project venv (gives JupyterLab) where the package index is reachable;
-  # 2) else Debian's packages (classic Notebook 6.4; they install to /usr/bin, use /usr/bin/python3).
-  if [ "$SYSTEM_INSTALL" -eq 1 ] && command -v python3 >/dev/null \
-     && python3 -m venv "$VENV" >/dev/null 2>&1 \
-     && "$VENV/bin/python" -m pip install -q --timeout 15 --retries 1 jupyterlab nbclient nbconvert >/dev/null 2>&1; then
-    JUPYTER="$VENV/bin/jupyter"
-  else
-    rm -rf "$VENV"
-    apt_install jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel \
-      && JUPYTER=/usr/bin/jupyter
-  fi
+  say "no Jupyter from pip or on PATH; trying Debian's packages"
+  apt_install jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel \
+    && jupyter_works /usr/bin/jupyter && JUPYTER=/usr/bin/jupyter && JUPYTER_ROUTE="Debian's packages"
 fi
 [ -n "$JUPYTER" ] || die "no Jupyter found, and it cannot be installed here (pip has no package index, apt-get is missing or not allowed)." \
   "install Jupyter yourself (pip install jupyterlab, or: sudo apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient) and re-run."
@@ -158,7 +198,7 @@ JUPYTER_PYTHON="$(jupyter_python "$JUPYTER")"
 has_modules "$JUPYTER_PYTHON" "${NEEDED_MODULES[@]}" || die \
   "the Jupyter at $JUPYTER lacks Python modules: ${NEEDED_MODULES[*]} (for $JUPYTER_PYTHON)." \
   "install them for that Python (pip install nbclient nbconvert jupyter_client, or: sudo apt-get install python3-nbclient jupyter-nbconvert jupyter-client)."
-say "Jupyter at $JUPYTER (python: $JUPYTER_PYTHON)"
+say "Jupyter at $JUPYTER (python: $JUPYTER_PYTHON), from $JUPYTER_ROUTE"
 
 if [ "$FOR_TESTS" -eq 1 ]; then
   command -v chromium >/dev/null || command -v chromium-browser >/dev/null || apt_install chromium \
@@ -204,6 +244,11 @@ for jar in "$BUILD/classpath"/*.jar; do
 done
 rm -rf "$BUILD/.stage"
 
+# The grader's sandbox (grader/grade.sh): bubblewrap where it can be installed; without it the
+# grader still runs each submission in its own JVM with time, heap and output limits, and says so.
+if ! command -v bwrap >/dev/null; then
+  apt_install bubblewrap || say "bubblewrap is not installed: the grader will run submissions without its sandbox"
+fi
 if [ "$GRADER_ONLY" -eq 1 ]; then
   say "ready: the grader (build/classpath, build/grader/descent-grader-hidden.jar)"
   exit 0
@@ -275,20 +320,22 @@ install_file "$SPEC_DIR/kernel.json.new" "$SPEC_DIR/kernel.json"
 rm -f "$SPEC_DIR/kernel.json.new"
 
 # Environment for run.sh / test.sh (and for people who start Jupyter by hand: source it).
-cat > "$BUILD/jupyter/env.sh.new" <<EOF
+mkdir -p "$LOG_DIR"
+cat > "$ENV_FILE.new" <<EOF
 # Written by environment/install.sh. Source it to use the Descent kernel: . build/jupyter/env.sh
 export JUPYTER="$JUPYTER"
 export JUPYTER_PYTHON="$JUPYTER_PYTHON"
 export JUPYTER_PATH="$BUILD/jupyter\${JUPYTER_PATH:+:\$JUPYTER_PATH}"
 EOF
-install_file "$BUILD/jupyter/env.sh.new" "$BUILD/jupyter/env.sh"
-rm -f "$BUILD/jupyter/env.sh.new"
+install_file "$ENV_FILE.new" "$ENV_FILE"
+rm -f "$ENV_FILE.new"
 
 # ---------------------------------------------------------------- smoke test -----------------
 # One start of the kernel, one cell using the library, EJML and Tablesaw.
 if [ "${DESCENT_SKIP_KERNEL_CHECK:-0}" != 1 ]; then
   JUPYTER_PATH="$BUILD/jupyter" "$JUPYTER_PYTHON" "$ROOT/environment/kernel_check.py" --starts 1 --quiet \
-    || die "the Java kernel '$KERNEL_NAME' did not start and run a cell (log: build/jupyter/kernel-check.log)." \
+       --log "$LOG_DIR/kernel-check.log" \
+    || die "the Java kernel '$KERNEL_NAME' did not start and run a cell (log: ${LOG_DIR#"$ROOT"/}/kernel-check.log)." \
            "read the log; usual causes are a broken JDK or a stale build: rm -rf build && bash environment/install.sh"
 fi
 say "ready: kernel '$KERNEL_NAME' (JUPYTER_PATH=$BUILD/jupyter)"

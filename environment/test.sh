@@ -6,7 +6,10 @@
 #   3. every notebook under notebooks/ executed headless with the Descent kernel, failing on any
 #      cell error; executed copies + HTML exports in build/notebooks/;
 #   4. headless Chromium, without network, checks the plots in the exported HTML drew, and saves
-#      screenshots to build/notebooks/screenshots/ (the build artifact).
+#      screenshots to build/notebooks/screenshots/ (the build artifact);
+#   5. the grader's command line: grade.sh grade and Gradescope's run_autograder on every assignment
+#      (grader/test_cli.sh). The assignments' source notebooks run in step 3 with every self-check
+#      passing, their student copies with every self-check reporting "not implemented yet".
 #
 #   bash environment/test.sh [NOTEBOOK...]     (default: all notebooks)
 set -euo pipefail
@@ -14,26 +17,31 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-echo "[descent] 1/4 library tests"
+echo "[descent] 1/5 library and grader tests"
 mvn -B --no-transfer-progress test
 
-echo "[descent] 2/4 environment"
+echo "[descent] 2/5 environment"
 bash "$ROOT/environment/install.sh" --for-tests
 # shellcheck source=/dev/null
 . "$ROOT/build/jupyter/env.sh"
 setup_checks="$(bash "$ROOT/environment/test_setup_errors.sh" | tee /dev/stderr \
   | sed -n 's/.*set-up failures: \([0-9]*\) checked.*/\1/p')"
+routes="$(bash "$ROOT/environment/test_routes.sh" | tee /dev/stderr | sed -n 's/.*install routes: \([0-9]*\) checked.*/\1/p')"
 
-echo "[descent] 3/4 notebooks"
+echo "[descent] 3/5 notebooks"
 rm -rf "$ROOT/build/notebooks"
 "$JUPYTER_PYTHON" "$ROOT/environment/test_notebooks.py" "$@"
 
-echo "[descent] 4/4 plots in headless Chromium"
+echo "[descent] 4/5 plots in headless Chromium"
 "$JUPYTER_PYTHON" "$ROOT/environment/check_plots.py"
+
+echo "[descent] 5/5 grader command line"
+cli_checks="$(bash "$ROOT/grader/test_cli.sh" | tee /dev/stderr \
+  | sed -n 's/.*grader command line: \([0-9]*\) checked.*/\1/p')"
 # One closing line for CI and people: unit tests (from Surefire's reports) plus notebooks run.
 unit="$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null \
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
-books="$(find "$ROOT/build/notebooks" -maxdepth 1 -name '*.ipynb' | wc -l)"
+books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
-  "$books notebooks executed and drawn"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + books )) passed, 0 failed"
+  "${routes:-0} install routes, $books notebooks executed and drawn"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books )) passed, 0 failed"

@@ -72,8 +72,8 @@ public final class TestRunner {
             selectors.add(DiscoverySelectors.selectClass(c));
         }
         PostDiscoveryFilter notSkipped = descriptor -> {
-            Optional<Method> m = method(descriptor.getSource().orElse(null));
-            return m.isPresent() && skip.contains(id(m.get()))
+            Optional<Ref> m = ref(descriptor.getSource().orElse(null));
+            return m.isPresent() && skip.contains(m.get().id())
                     ? FilterResult.excluded("already run") : FilterResult.included("to run");
         };
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -90,15 +90,15 @@ public final class TestRunner {
             launcher.execute(request, new TestExecutionListener() {
                 @Override
                 public void executionStarted(TestIdentifier test) {
-                    Optional<Method> m = method(test);
+                    Optional<Ref> m = ref(test.getSource().orElse(null));
                     if (test.isTest() && m.isPresent()) {
-                        listener.started(id(m.get()), question(m.get()), points(m.get()));
+                        listener.started(m.get().id(), m.get().question(), points(m.get().method()));
                     }
                 }
 
                 @Override
                 public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                    Optional<Method> m = method(test);
+                    Optional<Ref> m = ref(test.getSource().orElse(null));
                     if (!test.isTest() || m.isEmpty()) {
                         if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
                                 && test.isContainer()) {
@@ -107,7 +107,7 @@ public final class TestRunner {
                         return;
                     }
                     TestOutcome o = outcome(m.get(), test.getDisplayName(),
-                            hidden.contains(m.get().getDeclaringClass()), result);
+                            hidden.contains(m.get().testClass()), result);
                     outcomes.add(o);
                     listener.finished(o);
                 }
@@ -122,10 +122,11 @@ public final class TestRunner {
                     }
                     Class<?> c = cs.getJavaClass();
                     for (Method m : testMethods(c)) {
-                        if (skip.contains(id(m))) {
+                        Ref r = new Ref(c, m);
+                        if (skip.contains(r.id())) {
                             continue;
                         }
-                        TestOutcome o = outcome(m, displayName(m), hidden.contains(c), result);
+                        TestOutcome o = outcome(r, displayName(m), hidden.contains(c), result);
                         outcomes.add(o);
                         listener.finished(o);
                     }
@@ -137,19 +138,36 @@ public final class TestRunner {
         return outcomes;
     }
 
-    private TestOutcome outcome(Method m, String displayName, boolean hidden, TestExecutionResult result) {
+    private TestOutcome outcome(Ref r, String displayName, boolean hidden, TestExecutionResult result) {
         boolean passed = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
         String message = passed ? "" : result.getThrowable().map(describe).orElse("failed");
-        return new TestOutcome(question(m), displayName, id(m), points(m), hidden,
+        return new TestOutcome(r.question(), displayName, r.id(), points(r.method()), hidden,
                 passed ? TestOutcome.Status.PASSED : TestOutcome.Status.FAILED, message);
     }
 
-    /** The test methods of {@code c} (those annotated with {@link Points}), in declaration order. */
+    /** A test method as run in a test class (which may inherit it from a shared base class). */
+    private record Ref(Class<?> testClass, Method method) {
+        String id() {
+            return TestRunner.id(testClass, method);
+        }
+
+        String question() {
+            return TestRunner.question(testClass);
+        }
+    }
+
+    /**
+     * The test methods of {@code c} (those annotated with {@link Points}), its own first in
+     * declaration order, then those it inherits.
+     */
     public static List<Method> testMethods(Class<?> c) {
         List<Method> methods = new ArrayList<>();
-        for (Method m : c.getDeclaredMethods()) {
-            if (m.isAnnotationPresent(Points.class)) {
-                methods.add(m);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Points.class) && seen.add(m.getName())) {
+                    methods.add(m);
+                }
             }
         }
         return methods;
@@ -162,8 +180,8 @@ public final class TestRunner {
     }
 
     /** {@code SimpleClassName.method}: a test's id in outcomes, feedback and the protocol. */
-    public static String id(Method m) {
-        return m.getDeclaringClass().getSimpleName() + "." + m.getName();
+    public static String id(Class<?> testClass, Method m) {
+        return testClass.getSimpleName() + "." + m.getName();
     }
 
     /** The points of a test method (0 without {@link Points}). */
@@ -172,20 +190,16 @@ public final class TestRunner {
         return p == null ? 0 : p.value();
     }
 
-    /** The question of a test method's class ("?" without {@link Question}). */
-    public static String question(Method m) {
-        Question q = m.getDeclaringClass().getAnnotation(Question.class);
+    /** The question of a test class ("?" without {@link Question}). */
+    public static String question(Class<?> testClass) {
+        Question q = testClass.getAnnotation(Question.class);
         return q == null ? "?" : q.value();
     }
 
-    private static Optional<Method> method(TestIdentifier test) {
-        return method(test.getSource().orElse(null));
-    }
-
-    private static Optional<Method> method(TestSource source) {
+    private static Optional<Ref> ref(TestSource source) {
         if (source instanceof MethodSource ms) {
             try {
-                return Optional.of(ms.getJavaMethod());
+                return Optional.of(new Ref(ms.getJavaClass(), ms.getJavaMethod()));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

@@ -40,8 +40,9 @@ public final class Assignment {
         Set<Class<?>> hiddenSet = new LinkedHashSet<>(hidden);
         for (Class<?> c : classes) {
             for (Method m : TestRunner.testMethods(c)) {
-                plan.put(TestRunner.id(m), new PlannedTest(TestRunner.id(m), TestRunner.question(m),
-                        TestRunner.displayName(m), m.getAnnotation(Points.class).value(), hiddenSet.contains(c)));
+                String id = TestRunner.id(c, m);
+                plan.put(id, new PlannedTest(id, TestRunner.question(c), TestRunner.displayName(m),
+                        m.getAnnotation(Points.class).value(), hiddenSet.contains(c)));
             }
         }
         List<PlannedTest> sorted = new ArrayList<>(plan.values());

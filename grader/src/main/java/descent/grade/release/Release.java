@@ -202,14 +202,18 @@ public final class Release {
 
     // Compiles set-up and released answer cells in JShell: the stubs must compile.
     private static void compile(List<Cell> cells, String classPath) throws ReleaseException {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         List<String> problems = new ArrayList<>();
-        try (CellRunner runner = new CellRunner(classPath, new PrintStream(sink, true, StandardCharsets.UTF_8))) {
+        PrintStream out = System.out;
+        System.setOut(sink); // JShell's local engine prints to this JVM's System.out
+        try (CellRunner runner = new CellRunner(classPath, sink)) {
             for (Cell c : cells) {
                 if (c.isCode() && (c.role().equals("setup") || c.role().equals("answer"))) {
                     problems.addAll(runner.run(c));
                 }
             }
+        } finally {
+            System.setOut(out);
         }
         if (!problems.isEmpty()) {
             throw new ReleaseException("the student notebook would not compile:\n  "

@@ -58,8 +58,8 @@ class UpdatesAssignmentTest {
                     .filter(m -> m.isAnnotationPresent(Test.class)).count();
             assertEquals(tests, TestRunner.testMethods(c).size(), c.getSimpleName());
             for (var m : TestRunner.testMethods(c)) {
-                assertTrue(TestRunner.points(m) > 0, TestRunner.id(m));
-                assertTrue(m.isAnnotationPresent(org.junit.jupiter.api.DisplayName.class), TestRunner.id(m));
+                assertTrue(TestRunner.points(m) > 0, TestRunner.id(c, m));
+                assertTrue(m.isAnnotationPresent(org.junit.jupiter.api.DisplayName.class), TestRunner.id(c, m));
             }
         }
     }
