@@ -1,5 +1,6 @@
 package descent.assignments.softmax;
 
+import descent.assignments.common.Problem;
 import descent.grade.Answers;
 import descent.grade.Feedback;
 import descent.grade.Points;

@@ -1,5 +1,6 @@
 package descent.assignments.svm;
 
+import descent.assignments.common.Problem;
 import descent.check.NumericalGradient;
 import descent.grade.Answers;
 import descent.grade.Feedback;

@@ -1,5 +1,7 @@
 package descent.assignments.svm;
 
+import descent.assignments.common.Problem;
+import descent.assignments.common.RecordingLoss;
 import descent.data.Cifar10;
 import descent.data.Cifar10Splits;
 import descent.grade.Answers;

@@ -1,5 +1,7 @@
 package descent.assignments.softmax;
 
+import descent.assignments.common.Problem;
+import descent.assignments.common.RecordingLoss;
 import descent.grade.Answers;
 import descent.grade.Feedback;
 import descent.grade.Points;

@@ -1,6 +1,6 @@
 package descent.assignments.softmax;
 
-import descent.grade.Feedback;
+import descent.assignments.common.Problem;
 import descent.loss.LossAndGradient;
 import descent.loss.SoftmaxLossNaive;
 import org.ejml.data.DMatrixRMaj;
@@ -16,27 +16,6 @@ public final class SoftmaxChecks {
     /** The library's {@link SoftmaxLossNaive} at the problem's W. */
     public static LossAndGradient reference(Problem p, double reg) {
         return new SoftmaxLossNaive(reg).lossAndGradient(p.w(), p.dataset());
-    }
-
-    /** Calls the student's loss and fails with a hint if it returned null or a dW of the wrong shape. */
-    public static LossAndGradient call(SoftmaxLossFunction loss, Problem p, double reg) {
-        LossAndGradient r = loss.apply(p.w(), p.x(), p.y(), reg);
-        Feedback.that(r != null, "your loss function returned null",
-                "end it with return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dW);");
-        Feedback.shape("dW", p.w().numRows, p.w().numCols, r.gradient(),
-                "dW has W's shape, C × D: new DMatrixRMaj(W.numRows, W.numCols)");
-        return r;
-    }
-
-    /** Fails unless the loss is within {@code tol} (relative) of the reference's. */
-    public static void lossMatches(LossAndGradient expected, LossAndGradient actual, double tol, String hint) {
-        Feedback.close("loss", expected.loss(), actual.loss(), tol, hint);
-    }
-
-    /** Fails unless every entry of dW is within {@code tol} (relative) of the reference's. */
-    public static void gradientMatches(LossAndGradient expected, LossAndGradient actual, double tol,
-                                       String hint) {
-        Feedback.matrixClose("dW", expected.gradient(), actual.gradient(), tol, hint);
     }
 
     /** The reference probabilities, N × C: softmax of each row of X·Wᵀ, shifted by the row's max. */

@@ -1,7 +1,6 @@
 package descent.assignments.softmax;
 
-import descent.loss.LossAndGradient;
-import org.ejml.data.DMatrixRMaj;
+import descent.assignments.common.LossFunction;
 
 /**
  * The answer to q1 (loops) and q2 (vectorized and numerically stable): the softmax cross-entropy
@@ -17,16 +16,5 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  */
 @FunctionalInterface
-public interface SoftmaxLossFunction {
-
-    /**
-     * The loss at W over the examples, and its gradient.
-     *
-     * @param W   weights, C × D; not modified
-     * @param X   examples, N × D, one a row; not modified
-     * @param y   N labels, each in {@code [0, C)}; not modified
-     * @param reg the regularization strength, ≥ 0
-     * @return {@code new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dW)} with dW C × D
-     */
-    LossAndGradient apply(DMatrixRMaj W, DMatrixRMaj X, int[] y, double reg);
+public interface SoftmaxLossFunction extends LossFunction {
 }

@@ -1,5 +1,7 @@
 package descent.assignments.softmax;
 
+import descent.assignments.common.Problem;
+import descent.assignments.common.LossChecks;
 import descent.grade.Answers;
 import descent.grade.Feedback;
 import descent.grade.Points;
@@ -22,7 +24,7 @@ class SoftmaxNaivePublicTest {
     @DisplayName("loss at a tiny random W is about log C = log 10 = 2.303")
     void lossAtTinyWIsLogTen() {
         Problem p = Problem.random(51, 50, 30, 10, 1e-4);
-        LossAndGradient yours = SoftmaxChecks.call(answer(), p, 0.0);
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.0);
         Feedback.close("loss at W ≈ 0", Math.log(10), yours.loss(), 0.01, "with W ≈ 0 all 10 scores"
                 + " are ≈ 0, so every class gets probability ≈ 1/10 and −log(1/10) = 2.303; use the"
                 + " natural logarithm Math.log and divide the sum by N");
@@ -34,7 +36,7 @@ class SoftmaxNaivePublicTest {
     void lossMatchesReference() {
         Problem p = Problem.random(52, 50, 30, 10, 0.1);
         LossAndGradient expected = SoftmaxChecks.reference(p, 0.0);
-        SoftmaxChecks.lossMatches(expected, SoftmaxChecks.call(answer(), p, 0.0), TOL, "L is the mean"
+        LossChecks.lossMatches(expected, LossChecks.call(answer(), p, 0.0), TOL, "L is the mean"
                 + " over the N examples of −log(exp(s_{y_i}) / Σ_j exp(s_j)), with s = W x_i");
     }
 
@@ -44,7 +46,7 @@ class SoftmaxNaivePublicTest {
     void gradientMatchesReference() {
         Problem p = Problem.random(53, 50, 30, 10, 0.1);
         LossAndGradient expected = SoftmaxChecks.reference(p, 0.0);
-        SoftmaxChecks.gradientMatches(expected, SoftmaxChecks.call(answer(), p, 0.0), TOL, "row j of"
+        LossChecks.gradientMatches(expected, LossChecks.call(answer(), p, 0.0), TOL, "row j of"
                 + " dW gets (p_j − [j == y_i]) · x_i from every example i, where p = softmax(s); then"
                 + " divide dW by N");
     }
@@ -55,9 +57,9 @@ class SoftmaxNaivePublicTest {
     void regularizationMatchesReference() {
         Problem p = Problem.random(54, 50, 30, 10, 0.1);
         LossAndGradient expected = SoftmaxChecks.reference(p, 0.5);
-        LossAndGradient yours = SoftmaxChecks.call(answer(), p, 0.5);
-        SoftmaxChecks.lossMatches(expected, yours, TOL, "add reg · Σ W² (every entry of W squared) to"
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.5);
+        LossChecks.lossMatches(expected, yours, TOL, "add reg · Σ W² (every entry of W squared) to"
                 + " the data loss");
-        SoftmaxChecks.gradientMatches(expected, yours, TOL, "the regularization adds 2 · reg · W to dW");
+        LossChecks.gradientMatches(expected, yours, TOL, "the regularization adds 2 · reg · W to dW");
     }
 }

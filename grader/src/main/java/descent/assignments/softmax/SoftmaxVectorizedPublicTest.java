@@ -1,5 +1,7 @@
 package descent.assignments.softmax;
 
+import descent.assignments.common.Problem;
+import descent.assignments.common.LossChecks;
 import descent.check.Difference;
 import descent.check.GradientCheck;
 import descent.check.GradientCheckResult;
@@ -28,10 +30,10 @@ class SoftmaxVectorizedPublicTest {
     void matchesReferenceWithoutReg() {
         Problem p = Problem.random(61, 50, 30, 10, 0.1);
         LossAndGradient expected = SoftmaxChecks.reference(p, 0.0);
-        LossAndGradient yours = SoftmaxChecks.call(answer(), p, 0.0);
-        SoftmaxChecks.lossMatches(expected, yours, TOL, "scores = X·Wᵀ (N × C); per row: subtract the"
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.0);
+        LossChecks.lossMatches(expected, yours, TOL, "scores = X·Wᵀ (N × C); per row: subtract the"
                 + " max, exponentiate, divide by the row sum; the loss is the mean of −log P[i][y_i]");
-        SoftmaxChecks.gradientMatches(expected, yours, TOL, "dW = (P − Y)ᵀ·X / N, with Y the N × C"
+        LossChecks.gradientMatches(expected, yours, TOL, "dW = (P − Y)ᵀ·X / N, with Y the N × C"
                 + " one-hot matrix of the labels");
     }
 
@@ -41,9 +43,9 @@ class SoftmaxVectorizedPublicTest {
     void matchesReferenceWithReg() {
         Problem p = Problem.random(62, 200, 50, 10, 0.05);
         LossAndGradient expected = SoftmaxChecks.reference(p, 0.3);
-        LossAndGradient yours = SoftmaxChecks.call(answer(), p, 0.3);
-        SoftmaxChecks.lossMatches(expected, yours, TOL, "the loss is dataLoss + reg · Σ W²");
-        SoftmaxChecks.gradientMatches(expected, yours, TOL, "dW is the data gradient plus 2 · reg · W");
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.3);
+        LossChecks.lossMatches(expected, yours, TOL, "the loss is dataLoss + reg · Σ W²");
+        LossChecks.gradientMatches(expected, yours, TOL, "dW is the data gradient plus 2 · reg · W");
     }
 
     @Test
@@ -52,8 +54,8 @@ class SoftmaxVectorizedPublicTest {
     void hugeScoresStayFinite() {
         Problem p = SoftmaxChecks.hugeScores(63);
         LossAndGradient expected = SoftmaxChecks.reference(p, 0.0);
-        LossAndGradient yours = SoftmaxChecks.call(answer(), p, 0.0);
-        SoftmaxChecks.lossMatches(expected, yours, TOL, "exp(1e5) overflows to Infinity and"
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.0);
+        LossChecks.lossMatches(expected, yours, TOL, "exp(1e5) overflows to Infinity and"
                 + " Infinity / Infinity is NaN: subtract each row's largest score before exp (the"
                 + " probabilities do not change, see the notes' \"practical issues\")");
     }
@@ -64,7 +66,7 @@ class SoftmaxVectorizedPublicTest {
     void passesGradientCheck() {
         Problem p = Problem.random(64, 20, 8, 4, 0.5);
         SoftmaxLossFunction loss = answer();
-        LossAndGradient yours = SoftmaxChecks.call(loss, p, 0.1);
+        LossAndGradient yours = LossChecks.call(loss, p, 0.1);
         GradientCheckResult check = GradientCheck.full(w -> loss.apply(w, p.x(), p.y(), 0.1).loss(),
                 p.w().copy(), yours.gradient(), 1e-5, Difference.CENTERED);
         int worst = 0;

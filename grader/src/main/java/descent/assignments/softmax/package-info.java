@@ -8,8 +8,8 @@
  * N × D (one example a row), y holds N labels in {@code [0, C)}. The answer types are small
  * functional interfaces the notebook's answer cells implement as lambdas; the public tests
  * ({@code *PublicTest}, run by {@code grader.check}) live here too, the hidden ones in
- * {@code src/hidden/java}. {@link descent.assignments.softmax.Problem},
+ * {@code src/hidden/java}. {@link descent.assignments.common.Problem},
  * {@link descent.assignments.softmax.SoftmaxChecks} and
- * {@link descent.assignments.softmax.RecordingLoss} are fixtures the tests share.
+ * {@link descent.assignments.common.RecordingLoss} are fixtures the tests share.
  */
 package descent.assignments.softmax;

@@ -1,11 +1,10 @@
 package descent.assignments.svm;
 
-import descent.loss.LossAndGradient;
-import org.ejml.data.DMatrixRMaj;
+import descent.assignments.common.LossFunction;
 
 /**
  * The answer to q1 (loops) and q2 (vectorized): the multiclass SVM loss with margin Δ = 1, and
- * its gradient.
+ * its gradient, as {@link LossFunction#apply} states the shapes.
  *
  * <pre>
  *   s   = W x_i                                        scores of example i, length C
@@ -17,16 +16,5 @@ import org.ejml.data.DMatrixRMaj;
  * {@link descent.loss.SvmLossNaive}.
  */
 @FunctionalInterface
-public interface SvmLossFunction {
-
-    /**
-     * The loss at W over the examples, and its gradient.
-     *
-     * @param W   weights, C × D; not modified
-     * @param X   examples, N × D, one a row; not modified
-     * @param y   N labels, each in {@code [0, C)}; not modified
-     * @param reg the regularization strength, ≥ 0
-     * @return {@code new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dW)} with dW C × D
-     */
-    LossAndGradient apply(DMatrixRMaj W, DMatrixRMaj X, int[] y, double reg);
+public interface SvmLossFunction extends LossFunction {
 }

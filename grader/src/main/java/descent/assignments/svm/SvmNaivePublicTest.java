@@ -1,5 +1,7 @@
 package descent.assignments.svm;
 
+import descent.assignments.common.Problem;
+import descent.assignments.common.LossChecks;
 import descent.grade.Answers;
 import descent.grade.Feedback;
 import descent.grade.Points;
@@ -22,7 +24,7 @@ class SvmNaivePublicTest {
     @DisplayName("loss at a tiny random W is about C − 1 = 9")
     void lossAtTinyWIsAboutNine() {
         Problem p = Problem.random(11, 50, 30, 10, 1e-4);
-        LossAndGradient yours = SvmChecks.call(answer(), p, 0.0);
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.0);
         Feedback.close("loss at W ≈ 0", 9.0, yours.loss(), 0.01, "with W ≈ 0 every score is ≈ 0, so each"
                 + " of the 9 wrong classes has a margin of ≈ 1; skip the correct class (j == y[i]) and"
                 + " divide the sum by N");
@@ -34,7 +36,7 @@ class SvmNaivePublicTest {
     void lossMatchesReference() {
         Problem p = Problem.random(12, 50, 30, 10, 0.1);
         LossAndGradient expected = SvmChecks.reference(p, 0.0);
-        SvmChecks.lossMatches(expected, SvmChecks.call(answer(), p, 0.0), TOL, "L is the mean over"
+        LossChecks.lossMatches(expected, LossChecks.call(answer(), p, 0.0), TOL, "L is the mean over"
                 + " the N examples of Σ_{j ≠ y_i} max(0, s_j − s_{y_i} + 1), with s = W x_i");
     }
 
@@ -44,7 +46,7 @@ class SvmNaivePublicTest {
     void gradientMatchesReference() {
         Problem p = Problem.random(13, 50, 30, 10, 0.1);
         LossAndGradient expected = SvmChecks.reference(p, 0.0);
-        SvmChecks.gradientMatches(expected, SvmChecks.call(answer(), p, 0.0), TOL, "for every margin"
+        LossChecks.gradientMatches(expected, LossChecks.call(answer(), p, 0.0), TOL, "for every margin"
                 + " > 0 add x_i to row j of dW and subtract x_i from row y_i, then divide dW by N");
     }
 
@@ -54,9 +56,9 @@ class SvmNaivePublicTest {
     void regularizationMatchesReference() {
         Problem p = Problem.random(14, 50, 30, 10, 0.1);
         LossAndGradient expected = SvmChecks.reference(p, 0.5);
-        LossAndGradient yours = SvmChecks.call(answer(), p, 0.5);
-        SvmChecks.lossMatches(expected, yours, TOL, "add reg · Σ W² (every entry of W squared) to the"
+        LossAndGradient yours = LossChecks.call(answer(), p, 0.5);
+        LossChecks.lossMatches(expected, yours, TOL, "add reg · Σ W² (every entry of W squared) to the"
                 + " data loss");
-        SvmChecks.gradientMatches(expected, yours, TOL, "the regularization adds 2 · reg · W to dW");
+        LossChecks.gradientMatches(expected, yours, TOL, "the regularization adds 2 · reg · W to dW");
     }
 }

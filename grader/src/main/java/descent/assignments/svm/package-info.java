@@ -7,7 +7,7 @@
  * N × D (one example a row), y holds N labels in {@code [0, C)}. The answer types are small
  * functional interfaces the notebook's answer cells implement as lambdas; the public tests
  * ({@code *PublicTest}, run by {@code grader.check}) live here too, the hidden ones in
- * {@code src/hidden/java}. {@link descent.assignments.svm.Problem} and
- * {@link descent.assignments.svm.RecordingLoss} are fixtures the tests share.
+ * {@code src/hidden/java}. {@link descent.assignments.common.Problem} and
+ * {@link descent.assignments.common.RecordingLoss} are fixtures the tests share.
  */
 package descent.assignments.svm;

@@ -1,4 +1,4 @@
-package descent.assignments.softmax;
+package descent.assignments.common;
 
 import descent.data.Dataset;
 import java.util.Random;
