@@ -57,6 +57,9 @@ public final class Reports {
         String question = null;
         for (TestOutcome o : r.outcomes()) {
             if (!o.question().equals(question)) {
+                if (question != null) {
+                    s.append('\n');
+                }
                 question = o.question();
                 s.append("## ").append(question).append(": ").append(points(r.score(question))).append(" of ")
                         .append(points(maxOf(r.outcomes(), question))).append(" points\n\n");
