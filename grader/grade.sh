@@ -10,8 +10,11 @@
 # Options of grade: --jobs N, --test-seconds S, --submission-seconds S, --heap MB, --no-sandbox.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DESCENT_SKIP_KERNEL_CHECK=1 bash "$ROOT/environment/install.sh" --grader-only >/dev/null \
-  || { echo "grade.sh: building the grader failed; run: bash environment/install.sh --grader-only" >&2; exit 1; }
+# DESCENT_GRADER_BUILT=1: the caller has just built it (grader/test_cli.sh), skip the Maven run.
+if [ "${DESCENT_GRADER_BUILT:-0}" != 1 ]; then
+  DESCENT_SKIP_KERNEL_CHECK=1 bash "$ROOT/environment/install.sh" --grader-only >/dev/null \
+    || { echo "grade.sh: building the grader failed; run: bash environment/install.sh --grader-only" >&2; exit 1; }
+fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 if [ "${1:-}" = autograder ]; then

@@ -14,6 +14,9 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 export DESCENT_DATA_DIR="${DESCENT_DATA_DIR:-$HOME/.cache/descent}"
 PASSED=0
+# Build the jars once (grade.sh would on every call), then tell grade.sh they are fresh.
+DESCENT_SKIP_KERNEL_CHECK=1 bash environment/install.sh --grader-only >/dev/null
+export DESCENT_GRADER_BUILT=1
 
 check_json() {  # check_json RESULTS.json EXPECT(full|zero) NAME
   python3 - "$@" <<'PY'
