@@ -107,15 +107,10 @@ public final class Grader {
         }
         CheckReport report = new CheckReport(question,
                 new TestRunner().run(classes, Set.of(), Set.of(), new TestRunner.Listener() { }));
-        System.out.println(report.summary());
         if (Display.inNotebook()) {
-            Display.html(report.toHtml());
+            Display.html(report.toHtml());   // the summary line, then a row per test
         } else {
-            String table = report.toString();
-            int firstLineEnd = table.indexOf('\n');
-            if (firstLineEnd > 0) {
-                System.out.println(table.substring(firstLineEnd + 1));
-            }
+            System.out.println(report);
         }
     }
 
