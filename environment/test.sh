@@ -38,10 +38,11 @@ echo "[descent] 4/5 plots in headless Chromium"
 echo "[descent] 5/5 grader command line"
 cli_checks="$(bash "$ROOT/grader/test_cli.sh" | tee /dev/stderr \
   | sed -n 's/.*grader command line: \([0-9]*\) checked.*/\1/p')"
-# One closing line for CI and people: unit tests (from Surefire's reports) plus notebooks run.
-unit="$(cat "$ROOT"/*/target/surefire-reports/TEST-*.xml 2>/dev/null \
+# One closing line for CI and people: unit tests (from Surefire's reports: lib's, and the grader's
+# under its own build folder) plus the checks and notebooks run.
+unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} + 2>/dev/null \
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
 books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
-  "${routes:-0} install routes, $books notebooks executed and drawn"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books )) passed, 0 failed"
+  "${routes:-0} install routes, $books notebooks executed and drawn, ${cli_checks:-0} grader command-line checks"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + ${cli_checks:-0} )) passed, 0 failed"
