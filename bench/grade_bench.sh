@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How long the grader takes for a class: 50 submissions of each assignment (a realistic mix:
-# 20 full solutions, 10 untouched student notebooks, 10 with only the first question done, 10 with
-# a compile error in the last answer), graded by `grade.sh grade` with 2 jobs on this machine,
+# 20 full solutions, 10 untouched student notebooks, 10 with only the first question done, 10 whose
+# last answer does not compile), graded by `grade.sh grade` with 2 jobs on this machine,
 # sandboxed as in production. A benchmark, not a test: it prints times and the gradebooks' totals.
 #
 #   bash bench/grade_bench.sh [N]        N submissions per assignment (default 50)
@@ -33,9 +33,9 @@ for k in range(n):
         nb["cells"][first]["source"] = src["cells"][first]["source"]
     else:
         nb = copy.deepcopy(src)
-        if kind == "compile-error":
+        if kind == "compile-error":  # the last answer loses its closing line: it no longer compiles
             last = answers(nb)[-1]
-            nb["cells"][last]["source"] = nb["cells"][last]["source"] + ["\nint broken = ;\n"]
+            nb["cells"][last]["source"] = nb["cells"][last]["source"][:-1]
     d = os.path.join(out, "student%02d-%s" % (k + 1, kind))
     os.makedirs(d, exist_ok=True)
     json.dump(nb, open(os.path.join(d, os.path.basename(source)), "w"), indent=1)

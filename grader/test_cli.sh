@@ -3,8 +3,9 @@
 #   1. `grade.sh grade` on a folder with the solution and the untouched student notebook: the
 #      gradebook has full marks for one and 0 for the other;
 #   2. `grade.sh autograder` builds Gradescope's package; it is unpacked into a stand-in of
-#      Gradescope's folders (source/, submission/, results/) and its run_autograder grades both
-#      notebooks into results.json, checked against Gradescope's format.
+#      Gradescope's folders (source/, submission/, results/), its setup.sh runs (the JDK is already
+#      there; CIFAR-10 is checked) and its run_autograder grades both notebooks into results.json,
+#      checked against Gradescope's format.
 #
 #   bash grader/test_cli.sh
 set -euo pipefail
@@ -67,6 +68,11 @@ PY
     mkdir -p "$ag/source" "$ag/submission" "$ag/results"
     (cd "$ag/source" && python3 -m zipfile -e "$TMP/$name.zip" .)
     chmod +x "$ag/source/run_autograder" "$ag/source/setup.sh"
+    if [ "$who" = solution ]; then  # Gradescope runs setup.sh once per image: here the JDK is there
+      bash "$ag/source/setup.sh" > "$ag/setup.log" 2>&1 \
+        || { cat "$ag/setup.log" >&2; echo "FAIL setup.sh $name" >&2; exit 1; }
+      grep -q "CIFAR-10 ready in" "$ag/setup.log" || { cat "$ag/setup.log" >&2; exit 1; }
+    fi
     cp "$sub/$who/$name" "$ag/submission/$name"
     AUTOGRADER_ROOT="$ag" bash "$ag/source/run_autograder" > "$ag/log" 2>&1 \
       || { cat "$ag/log" >&2; echo "FAIL run_autograder $name $who" >&2; exit 1; }

@@ -125,6 +125,7 @@ public final class SubmissionRunner {
             new TestRunner().run(classes, new LinkedHashSet<>(hidden), skip, new TestRunner.Listener() {
                 @Override
                 public void started(String id, String question, double points) {
+                    trace("test " + id);
                     captured.take();
                     protocol.send(Protocol.event("test-start").put("id", id));
                 }

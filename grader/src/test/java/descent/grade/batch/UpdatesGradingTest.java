@@ -112,6 +112,8 @@ class UpdatesGradingTest {
             ((ObjectNode) cell).put("source", descent.grade.notebook.Notebook.joinSource(cell.get("source")));
         }
         vscode.put("nbformat_minor", 2);
+        ((ObjectNode) vscode.get("metadata")).set("kernelspec", descent.grade.notebook.Notebook.object()
+                .put("name", "java").put("display_name", "Java (IJava)").put("language", "java"));
         write(submissions, "vscode", NB, vscode);
 
         String text = descent.grade.notebook.Notebook.format(solution);
