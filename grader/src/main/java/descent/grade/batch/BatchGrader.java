@@ -61,8 +61,21 @@ public final class BatchGrader {
         try {
             for (Submissions.Found f : found) {
                 futures.add(pool.submit(() -> {
-                    SubmissionResult r = gradeOne(graderForAll, f, submissions, releasedName);
-                    Reports.write(r, assignment.name(), out.resolve(r.student()));
+                    SubmissionResult r;
+                    try {
+                        r = gradeOne(graderForAll, f, submissions, releasedName);
+                    } catch (RuntimeException e) {
+                        // A fault of the grader itself: this submission still gets a result.
+                        r = graderForAll.failed(f.student(), "", "the grader failed on this submission ("
+                                + e + "); tell your instructor");
+                    }
+                    try {
+                        Reports.write(r, assignment.name(), out.resolve(r.student()));
+                    } catch (IOException e) {
+                        synchronized (progress) {
+                            progress.println("WARNING: could not write the feedback of " + r.student() + ": " + e);
+                        }
+                    }
                     synchronized (progress) {
                         progress.printf(Locale.ROOT, "[%" + digits(total) + "d/%d] %-24s %6s / %s points  %5.1f s%s%n",
                                 finished.incrementAndGet(), total, r.student(), Reports.points(r.score()),
