@@ -57,11 +57,6 @@ public final class Answers {
         return type.cast(answer);
     }
 
-    /** The raw answer, or null. */
-    static Object raw(String question) {
-        return ANSWERS.get(question);
-    }
-
     /** Forgets every answer and problem (a new submission in the same JVM, or a test). */
     public static void clear() {
         ANSWERS.clear();

@@ -115,7 +115,7 @@ public final class Main {
                         Integer.toString(Runtime.getRuntime().availableProcessors())));
                 Path out = Paths.get(options.getOrDefault("--out", "build/grades/" + a.name()));
                 System.out.println("grading '" + a.name() + "' (" + a.questions().size() + " questions, "
-                        + a.plan().size() + " tests, " + Reports.points(a.maxScore()) + " points), " + jobs
+                        + a.plan().size() + " tests, " + Format.points(a.maxScore()) + " points), " + jobs
                         + " at a time; " + sandbox.describe());
                 long t0 = System.nanoTime();
                 List<SubmissionResult> results = new BatchGrader(a, sandbox, limits, jobs, System.out)

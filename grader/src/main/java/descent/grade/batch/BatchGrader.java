@@ -1,5 +1,6 @@
 package descent.grade.batch;
 
+import descent.grade.Format;
 import descent.grade.notebook.Notebook;
 import descent.grade.notebook.NotebookException;
 import java.io.IOException;
@@ -78,8 +79,8 @@ public final class BatchGrader {
                     }
                     synchronized (progress) {
                         progress.printf(Locale.ROOT, "[%" + digits(total) + "d/%d] %-24s %6s / %s points  %5.1f s%s%n",
-                                finished.incrementAndGet(), total, r.student(), Reports.points(r.score()),
-                                Reports.points(r.maxScore()), r.seconds(),
+                                finished.incrementAndGet(), total, r.student(), Format.points(r.score()),
+                                Format.points(r.maxScore()), r.seconds(),
                                 r.notes().isEmpty() ? "" : "  (" + r.notes().size() + " note"
                                         + (r.notes().size() == 1 ? ")" : "s)"));
                     }
@@ -115,8 +116,8 @@ public final class BatchGrader {
         SubmissionResult ref = new SubmissionGrader(assignment, sandbox.archivingTo(archive), limits)
                 .grade("(reference solution)", "", assignment.source(), List.of());
         synchronized (progress) {
-            progress.printf(Locale.ROOT, "reference solution: %s / %s points (%.1f s)%n", Reports.points(ref.score()),
-                    Reports.points(ref.maxScore()), ref.seconds());
+            progress.printf(Locale.ROOT, "reference solution: %s / %s points (%.1f s)%n", Format.points(ref.score()),
+                    Format.points(ref.maxScore()), ref.seconds());
             if (ref.score() < ref.maxScore()) {
                 progress.println("WARNING: the source notebook's own solution does not pass every test:");
                 ref.outcomes().stream().filter(o -> !o.passed()).forEach(o ->

@@ -2,13 +2,13 @@ package descent.grade.batch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import descent.grade.Format;
 import descent.grade.TestOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What grading writes: per student a feedback page ({@code feedback.md}) and Gradescope's
@@ -45,7 +45,7 @@ public final class Reports {
     public static String feedback(SubmissionResult r, String assignment) {
         StringBuilder s = new StringBuilder();
         s.append("# ").append(assignment).append(": feedback for ").append(r.student()).append("\n\n");
-        s.append("**Score: ").append(points(r.score())).append(" of ").append(points(r.maxScore()))
+        s.append("**Score: ").append(Format.points(r.score())).append(" of ").append(Format.points(r.maxScore()))
                 .append(" points**").append(r.file().isEmpty() ? "" : " (graded `" + r.file() + "`)").append("\n\n");
         if (!r.notes().isEmpty()) {
             s.append("## Notes\n\n");
@@ -61,11 +61,11 @@ public final class Reports {
                     s.append('\n');
                 }
                 question = o.question();
-                s.append("## ").append(question).append(": ").append(points(r.score(question))).append(" of ")
-                        .append(points(maxOf(r.outcomes(), question))).append(" points\n\n");
+                s.append("## ").append(question).append(": ").append(Format.points(r.score(question))).append(" of ")
+                        .append(Format.points(maxOf(r.outcomes(), question))).append(" points\n\n");
             }
-            s.append("- ").append(o.passed() ? "passed" : "**failed**").append(" (").append(points(o.score()))
-                    .append('/').append(points(o.points())).append(") ").append(o.name())
+            s.append("- ").append(o.passed() ? "passed" : "**failed**").append(" (").append(Format.points(o.score()))
+                    .append('/').append(Format.points(o.points())).append(") ").append(o.name())
                     .append(o.hidden() ? " *(hidden test)*" : "").append('\n');
             if (!o.passed()) {
                 s.append("  ```\n  ").append(o.message().replace("\n", "\n  ")).append("\n  ```\n");
@@ -82,10 +82,10 @@ public final class Reports {
         }
         s.append(",failed_tests,notes\n");
         for (SubmissionResult r : results) {
-            s.append(csv(r.student())).append(',').append(csv(r.file())).append(',').append(points(r.score()))
-                    .append(',').append(points(r.maxScore()));
+            s.append(csv(r.student())).append(',').append(csv(r.file())).append(',').append(Format.points(r.score()))
+                    .append(',').append(Format.points(r.maxScore()));
             for (String q : questions) {
-                s.append(',').append(points(r.score(q)));
+                s.append(',').append(Format.points(r.score(q)));
             }
             long failed = r.outcomes().stream().filter(o -> !o.passed()).count();
             s.append(',').append(failed).append(',').append(csv(String.join(" | ", r.notes()))).append('\n');
@@ -100,11 +100,6 @@ public final class Reports {
         Files.writeString(dir.resolve("results.json"),
                 Protocol.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(gradescope(r)) + "\n",
                 StandardCharsets.UTF_8);
-    }
-
-    /** Points without a needless ".0". */
-    public static String points(double p) {
-        return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.2f", p);
     }
 
     private static double maxOf(List<TestOutcome> outcomes, String question) {
