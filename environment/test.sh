@@ -9,7 +9,10 @@
 #      screenshots to build/notebooks/screenshots/ (the build artifact);
 #   5. the grader's command line: grade.sh grade and Gradescope's run_autograder on every assignment
 #      (grader/test_cli.sh). The assignments' source notebooks run in step 3 with every self-check
-#      passing, their student copies with every self-check reporting "not implemented yet".
+#      passing, their student copies with every self-check reporting "not implemented yet";
+#   6. the reliability suite (environment/test_reliability.sh): interrupting cells, System.exit,
+#      long prints, compile errors, a read-only shared data folder, each through a real kernel,
+#      server or user, asserting the message a student sees.
 #
 #   bash environment/test.sh [NOTEBOOK...]     (default: all notebooks)
 set -euo pipefail
@@ -17,10 +20,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-echo "[descent] 1/5 library and grader tests"
+echo "[descent] 1/6 library and grader tests"
 mvn -B --no-transfer-progress test
 
-echo "[descent] 2/5 environment"
+echo "[descent] 2/6 environment"
 bash "$ROOT/environment/install.sh" --for-tests
 # shellcheck source=/dev/null
 . "$ROOT/build/jupyter/env.sh"
@@ -28,21 +31,25 @@ setup_checks="$(bash "$ROOT/environment/test_setup_errors.sh" | tee /dev/stderr 
   | sed -n 's/.*set-up failures: \([0-9]*\) checked.*/\1/p')"
 routes="$(bash "$ROOT/environment/test_routes.sh" | tee /dev/stderr | sed -n 's/.*install routes: \([0-9]*\) checked.*/\1/p')"
 
-echo "[descent] 3/5 notebooks"
+echo "[descent] 3/6 notebooks"
 rm -rf "$ROOT/build/notebooks"
 "$JUPYTER_PYTHON" "$ROOT/environment/test_notebooks.py" "$@"
 
-echo "[descent] 4/5 plots in headless Chromium"
+echo "[descent] 4/6 plots in headless Chromium"
 "$JUPYTER_PYTHON" "$ROOT/environment/check_plots.py"
 
-echo "[descent] 5/5 grader command line"
+echo "[descent] 5/6 grader command line"
 cli_checks="$(bash "$ROOT/grader/test_cli.sh" | tee /dev/stderr \
   | sed -n 's/.*grader command line: \([0-9]*\) checked.*/\1/p')"
+echo "[descent] 6/6 reliability"
+reliability="$(bash "$ROOT/environment/test_reliability.sh" | tee /dev/stderr \
+  | sed -n 's/^reliability: \([0-9]*\) checked.*/\1/p')"
 # One closing line for CI and people: unit tests (from Surefire's reports: lib's, and the grader's
 # under its own build folder) plus the checks and notebooks run.
 unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} + 2>/dev/null \
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
 books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
-  "${routes:-0} install routes, $books notebooks executed and drawn, ${cli_checks:-0} grader command-line checks"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + ${cli_checks:-0} )) passed, 0 failed"
+  "${routes:-0} install routes, $books notebooks executed and drawn, ${cli_checks:-0} grader command-line checks," \
+  "${reliability:-0} reliability cases"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + ${cli_checks:-0} + ${reliability:-0} )) passed, 0 failed"
