@@ -1,10 +1,12 @@
 package descent.loss;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.Matrix;
@@ -86,9 +88,34 @@ final class LinearKernels {
      * @param y  N labels
      * @param f  per-example loss
      * @param dw null for the loss alone, else C × D, to which {@code sum_i g_i x_i^T} is added
+     * @throws IllegalArgumentException if a score is not finite (W must be finite): names the first
+     *                                  such row's non-finite entry of X, or says the values overflowed
      */
-    static double run(DMatrixRMaj w, Matrix x, int[] y, RowLoss f, DMatrixRMaj dw) {
+    static double run(DMatrixRMaj w, Matrix x, int[] y, RowLoss unchecked, DMatrixRMaj dw) {
         int n = x.getNumRows();
+        // W is finite (checked at the door), so a non-finite score means a non-finite entry in the
+        // example's row of X. Record the first such row and skip it; the calling thread throws.
+        AtomicInteger firstBadRow = new AtomicInteger(Integer.MAX_VALUE);
+        RowLoss f = (row, s, label, g) -> {
+            for (double v : s) {
+                if (!Double.isFinite(v)) {
+                    firstBadRow.accumulateAndGet(row, Math::min);
+                    if (g != null) {
+                        Arrays.fill(g, 0);
+                    }
+                    return 0;
+                }
+            }
+            return unchecked.apply(row, s, label, g);
+        };
+        double total = runChecked(w, x, y, f, dw, n);
+        if (firstBadRow.get() != Integer.MAX_VALUE) {
+            throw L2Regularization.nonFiniteScores(x, firstBadRow.get());
+        }
+        return total;
+    }
+
+    private static double runChecked(DMatrixRMaj w, Matrix x, int[] y, RowLoss f, DMatrixRMaj dw, int n) {
         if (n < PARALLEL_THRESHOLD) {
             return KERNEL.run(w, x, y, 0, n, f, dw == null ? null : dw.data);
         }
