@@ -181,7 +181,7 @@ public final class LossLandscape {
      * @param execution  sequential (default) or parallel
      * @throws IllegalArgumentException on a shape mismatch, a non-finite input, or a NaN from f
      * @throws Interrupted              if the calling thread is interrupted (checked before each
-     *                                  row, also by the pool's threads); nothing is kept
+     *                                  point, also by the pool's threads); nothing is kept
      */
     public static LossSlice2D slice2d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction1,
             DMatrixRMaj direction2, double[] alphas, double[] betas, Execution execution) {
@@ -204,12 +204,14 @@ public final class LossLandscape {
         Thread caller = Thread.currentThread();
         AtomicInteger finished = new AtomicInteger();
         rows.forEach(i -> {
-            if (caller.isInterrupted()) {
-                throw Interrupted.at("loss slice", "row", finished.get(), a.length, "nothing is kept: run it "
-                        + "again with fewer alphas or betas", null);
-            }
             DMatrixRMaj scratch = new DMatrixRMaj(w.numRows, w.numCols);
             for (int j = 0; j < b.length; j++) {
+                // Each point, not each row: a row of a real loss can take longer than the kernel's
+                // grace period between the interrupt and forcing the thread to stop.
+                if (caller.isInterrupted()) {
+                    throw Interrupted.at("loss slice", "row", finished.get(), a.length, "nothing is kept: run "
+                            + "it again with fewer alphas or betas", null);
+                }
                 fill(scratch, w, a[i], direction1, b[j], direction2);
                 values[i][j] = evaluate(f, scratch,
                         "(a, b)=(" + a[i] + ", " + b[j] + ") (alphas[" + i + "], betas[" + j + "])");

@@ -84,12 +84,19 @@ class LandscapeInterruptTest {
     }
 
     @Test
-    void aTwoDimensionalSliceStopsAtTheNextRow() {
-        // 5 betas a row: the 7th call is in row 1, so row 2 does not start.
-        Interrupted e = assertThrows(Interrupted.class, () -> LossLandscape.slice2d(interruptingOnCall(7), W, D1, D2,
+    void aTwoDimensionalSliceStopsAtTheNextPointNotOnlyBetweenRows() {
+        // 5 betas a row: the 7th call is row 1's second point; the 8th point is not evaluated.
+        int[] calls = {0};
+        ToDoubleFunction<DMatrixRMaj> f = interruptingOnCall(7);
+        ToDoubleFunction<DMatrixRMaj> counting = w -> {
+            calls[0]++;
+            return f.applyAsDouble(w);
+        };
+        Interrupted e = assertThrows(Interrupted.class, () -> LossLandscape.slice2d(counting, W, D1, D2,
                 LossLandscape.linspace(-1, 1, 4), LossLandscape.linspace(-1, 1, 5)));
-        assertEquals("loss slice interrupted at row 2 of 4; nothing is kept: run it again with fewer alphas or "
+        assertEquals("loss slice interrupted at row 1 of 4; nothing is kept: run it again with fewer alphas or "
                 + "betas", e.getMessage());
+        assertEquals(7, calls[0], "no point is evaluated after the interrupt");
     }
 
     @Test
