@@ -47,7 +47,7 @@ public final class LinearClassifier {
             }
             predicted[row] = best;
             return 0;
-        }, null);
+        }, null, false);
         return predicted;
     }
 

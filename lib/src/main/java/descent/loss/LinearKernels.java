@@ -71,7 +71,7 @@ final class LinearKernels {
                                     boolean withGradient) {
         int n = L2Regularization.checkArguments(w, batch);
         DMatrixRMaj dw = withGradient ? new DMatrixRMaj(w.numRows, w.numCols) : null;
-        double dataLoss = run(w, batch.x(), batch.y(), f, dw) / n;
+        double dataLoss = run(w, batch.x(), batch.y(), f, dw, true) / n;
         double regLoss = L2Regularization.penalty(w, reg);
         if (dw != null) {
             org.ejml.dense.row.CommonOps_DDRM.scale(1.0 / n, dw);
@@ -88,22 +88,31 @@ final class LinearKernels {
      * @param y  N labels
      * @param f  per-example loss
      * @param dw null for the loss alone, else C × D, to which {@code sum_i g_i x_i^T} is added
-     * @throws IllegalArgumentException if a score is not finite (W must be finite): names the first
-     *                                  such row's non-finite entry of X, or says the values overflowed
+     * @param overflowIsError whether scores that overflow from finite X and W are an error (for a
+     *                        loss) or are passed on to {@code f} (for prediction)
+     * @throws IllegalArgumentException if X has a non-finite entry in a row whose scores are not
+     *                                  finite (W must be finite): names the first such entry
+     * @throws ArithmeticException      if {@code overflowIsError} and scores overflowed from finite
+     *                                  X and W
      */
-    static double run(DMatrixRMaj w, Matrix x, int[] y, RowLoss unchecked, DMatrixRMaj dw) {
+    static double run(DMatrixRMaj w, Matrix x, int[] y, RowLoss unchecked, DMatrixRMaj dw,
+                      boolean overflowIsError) {
         int n = x.getNumRows();
         // W is finite (checked at the door), so a non-finite score means a non-finite entry in the
-        // example's row of X. Record the first such row and skip it; the calling thread throws.
+        // example's row of X, or an overflow. Record the first such row and skip it; the calling
+        // thread throws. The row is only read again on this error path.
         AtomicInteger firstBadRow = new AtomicInteger(Integer.MAX_VALUE);
         RowLoss f = (row, s, label, g) -> {
             for (double v : s) {
                 if (!Double.isFinite(v)) {
-                    firstBadRow.accumulateAndGet(row, Math::min);
-                    if (g != null) {
-                        Arrays.fill(g, 0);
+                    if (overflowIsError || L2Regularization.rowHasNonFinite(x, row)) {
+                        firstBadRow.accumulateAndGet(row, Math::min);
+                        if (g != null) {
+                            Arrays.fill(g, 0);
+                        }
+                        return 0;
                     }
-                    return 0;
+                    break;
                 }
             }
             return unchecked.apply(row, s, label, g);

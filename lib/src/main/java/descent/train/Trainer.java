@@ -157,7 +157,17 @@ public final class Trainer {
             }
 
             String problem = nonFinite(w);
-            LossAndGradient lg = problem == null ? loss.lossAndGradient(w, batch) : null;
+            LossAndGradient lg = null;
+            if (problem == null) {
+                try {
+                    lg = loss.lossAndGradient(w, batch);
+                } catch (ArithmeticException overflow) {
+                    if (t == 0) {
+                        throw overflow; // the data or the starting W, not the learning rate
+                    }
+                    problem = "the scores W x overflowed";
+                }
+            }
             if (problem == null && !Double.isFinite(lg.loss())) {
                 problem = "the loss became " + lg.loss();
             } else if (problem == null && nonFinite(lg.gradient()) != null) {
@@ -190,7 +200,7 @@ public final class Trainer {
                 double valLoss = Double.NaN;
                 if (validation != null) {
                     valAcc = LinearClassifier.accuracy(w, validation);
-                    valLoss = loss.loss(w, validation);
+                    valLoss = validationLoss(w, validation);
                 }
                 rec.evaluation(t, trainAcc, valAcc, valLoss);
                 if (plat != null) {
@@ -224,6 +234,15 @@ public final class Trainer {
      */
     public TrainingResult interruptedRun() {
         return interrupted.get();
+    }
+
+    /** The loss on the validation set; +∞ if its scores overflow (the next step reports divergence). */
+    private double validationLoss(DMatrixRMaj w, Dataset validation) {
+        try {
+            return loss.loss(w, validation);
+        } catch (ArithmeticException overflow) {
+            return Double.POSITIVE_INFINITY;
+        }
     }
 
     private static String nonFinite(DMatrixRMaj m) {

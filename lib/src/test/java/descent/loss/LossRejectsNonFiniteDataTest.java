@@ -51,9 +51,15 @@ class LossRejectsNonFiniteDataTest {
     void scoresThatOverflowFromFiniteDataSayTheValuesAreTooLarge() {
         Dataset data = Dataset.of(new double[][] {{1e200, 1}, {1, 1}}, new int[] {0, 1}, 2);
         DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1e200, 0}, {0, 1}});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SvmLoss(0).loss(w, data));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> new SvmLoss(0).loss(w, data));
         assertEquals("the scores W x of row 0 are not finite although X and W are: their values are too "
                 + "large; normalise the data and start from small weights", e.getMessage());
+    }
+
+    @Test
+    void predictionAcceptsScoresThatOverflowFromFiniteData() {
+        Dataset data = Dataset.of(new double[][] {{1e200, 1}, {-1, 1}}, new int[] {0, 1}, 2);
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1e200, 0}, {0, 1}});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1}, LinearClassifier.predict(w, data));
     }
 }

@@ -226,4 +226,17 @@ class TrainerTest {
         assertEquals(20, h.steps());
         assertEquals(new OneCycleLR(0.1, 20).rate(19), h.learningRate()[19], TOLERANCE);
     }
+
+    @Test
+    void scoresOverflowingAfterAHugeStepStillBlameTheLearningRate() {
+        // Step 0 (W = 0): dW = [[-500, 500], [500, -500]], so W becomes lr · 500 in magnitude (finite)
+        // and step 1's scores are lr · 5e5 = 5e308: past Double.MAX_VALUE.
+        Dataset train = Dataset.of(new double[][] {{1000, 0}, {0, 1000}}, new int[] {0, 1}, 2);
+        Trainer trainer = Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(1e303)
+                .batchSize(Trainer.FULL_BATCH).iterations(5).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(new DMatrixRMaj(2, 2), train));
+        assertEquals("training diverged at step 1: the scores W x overflowed with learning rate 1.0E303 (Sgd); "
+                + "lower the learning rate, e.g. to 1.0E302", e.getMessage());
+    }
 }
