@@ -176,13 +176,7 @@ public final class Trainer {
                 problem = String.format("the loss exploded from %.4g to %.4g", firstLoss, lg.loss());
             }
             if (problem != null) {
-                String message = String.format("training diverged at step %d: %s with learning rate %s "
-                        + "(%s); lower the learning rate, e.g. to %s", t, problem, lr, opt.name(), lr / 10);
-                History h = rec.freeze(History.StopReason.DIVERGED, message);
-                if (throwOnDivergence) {
-                    throw new TrainingDivergedException(message, h);
-                }
-                return new TrainingResult(w, h);
+                return diverged(t, problem, lr, opt, w, rec);
             }
             if (t == 0) {
                 firstLoss = lg.loss();
@@ -192,6 +186,10 @@ public final class Trainer {
             lossSinceEval += lg.loss();
             stepsSinceEval++;
             listener.onStep(t, iterations, lg.loss());
+            String after = nonFinite(w);
+            if (after != null) { // before an evaluation predicts with it
+                return diverged(t, after + " after the update", lr, opt, w, rec);
+            }
 
             boolean last = t == iterations - 1;
             if ((t + 1) % evaluateEvery == 0 || last) {
@@ -234,6 +232,17 @@ public final class Trainer {
      */
     public TrainingResult interruptedRun() {
         return interrupted.get();
+    }
+
+    /** Ends a run that diverged at step {@code t}: throws, or returns the history so far. */
+    private TrainingResult diverged(int t, String problem, double lr, Optimizer opt, DMatrixRMaj w, Recorder rec) {
+        String message = String.format("training diverged at step %d: %s with learning rate %s "
+                + "(%s); lower the learning rate, e.g. to %s", t, problem, lr, opt.name(), lr / 10);
+        History h = rec.freeze(History.StopReason.DIVERGED, message);
+        if (throwOnDivergence) {
+            throw new TrainingDivergedException(message, h);
+        }
+        return new TrainingResult(w, h);
     }
 
     /** The loss on the validation set; +∞ if its scores overflow (the next step reports divergence). */

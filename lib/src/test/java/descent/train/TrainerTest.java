@@ -239,4 +239,18 @@ class TrainerTest {
         assertEquals("training diverged at step 1: the scores W x overflowed with learning rate 1.0E303 (Sgd); "
                 + "lower the learning rate, e.g. to 1.0E302", e.getMessage());
     }
+
+    @Test
+    void aWBecomingInfiniteAtAnEvaluationStepIsReportedAsDivergence() {
+        // One step from W = 0 with dW = [[-500, 500], [500, -500]] makes W = lr · 500 = 5e308: infinite,
+        // right before the evaluation that follows the last step.
+        Dataset train = Dataset.of(new double[][] {{1000, 0}, {0, 1000}}, new int[] {0, 1}, 2);
+        Trainer trainer = Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(1e306)
+                .batchSize(Trainer.FULL_BATCH).iterations(1).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(new DMatrixRMaj(2, 2), train));
+        assertEquals("training diverged at step 0: W became non-finite (entry 0 is Infinity) after the update with "
+                + "learning rate 1.0E306 (Sgd); lower the learning rate, e.g. to 1.0E305", e.getMessage());
+        assertEquals(1, e.history().steps());
+    }
 }
