@@ -1,6 +1,7 @@
 package descent.check;
 
 import descent.util.Checks;
+import descent.util.Interrupted;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
@@ -13,6 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  * the course notes: about 1e-7 or less, the gradient is right; up to 1e-4 is fine for losses with
  * kinks (the SVM's hinge: a step of h can cross a point where the margin is exactly zero, and the
  * numerical derivative then averages two slopes); 1e-2 or more, it is wrong.
+ *
+ * <p>Before each coordinate a check looks whether its thread was interrupted (the notebook's stop
+ * button) and then stops with {@link Interrupted}, W restored.
  */
 public final class GradientCheck {
     private GradientCheck() {
@@ -71,6 +75,10 @@ public final class GradientCheck {
         double[] num = new double[n];
         double[] rel = new double[n];
         for (int i = 0; i < n; i++) {
+            if (Interrupted.requested()) {
+                throw Interrupted.at("gradient check", "coordinate", i, n, "W is restored and nothing else is "
+                        + "kept: check fewer coordinates", null);
+            }
             int k = indices[i];
             rows[i] = k / w.numCols;
             cols[i] = k % w.numCols;

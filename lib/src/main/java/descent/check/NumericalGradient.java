@@ -1,6 +1,7 @@
 package descent.check;
 
 import descent.util.Checks;
+import descent.util.Interrupted;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 
@@ -11,6 +12,9 @@ import org.ejml.data.DMatrixRMaj;
  * evaluation, even when the function throws, so W leaves every method exactly as it came in.
  * A full forward-difference gradient of a C × D matrix costs C·D + 1 evaluations (30,731 for
  * CIFAR-10's 10 × 3073), a centered one 2·C·D.
+ *
+ * <p>{@link #gradient} checks before each coordinate whether its thread was interrupted (the
+ * notebook's stop button) and then stops with {@link descent.util.Interrupted}, W restored.
  */
 public final class NumericalGradient {
     private NumericalGradient() {
@@ -24,6 +28,7 @@ public final class NumericalGradient {
      * @param h          the step, &gt; 0 (the notes use 1e-5)
      * @param difference forward or centered
      * @return a matrix of W's shape
+     * @throws Interrupted if the thread is interrupted; W is restored and nothing else is kept
      */
     public static DMatrixRMaj gradient(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, double h,
                                        Difference difference) {
@@ -35,6 +40,10 @@ public final class NumericalGradient {
         double fx = difference == Difference.FORWARD ? evaluate(f, w) : Double.NaN;
         int size = w.numRows * w.numCols;
         for (int k = 0; k < size; k++) {
+            if (Interrupted.requested()) {
+                throw Interrupted.at("numerical gradient", "coordinate", k, size, "W is restored and nothing "
+                        + "else is kept: check a few coordinates with GradientCheck.sampled instead", null);
+            }
             grad.data[k] = partial(f, w, k, h, difference, fx);
         }
         return grad;

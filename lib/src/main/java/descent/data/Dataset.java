@@ -21,6 +21,10 @@ import org.ejml.data.Matrix;
  * callers must not modify them afterwards.
  */
 public final class Dataset {
+    /** What follows "X has NaN at row …, column … (of N × D)" in the message. */
+    public static final String NON_FINITE_ADVICE =
+            "; the data must be finite: check how it was made or normalised";
+
     private final Matrix x;
     private final int[] y;
     private final List<String> classNames;
@@ -31,10 +35,16 @@ public final class Dataset {
      * @param x          N × D features; a {@link DMatrixRMaj} or an {@link FMatrixRMaj}; not copied
      * @param y          N labels, each in {@code [0, classNames.size())}; not copied
      * @param classNames the C class names, index = label
-     * @throws IllegalArgumentException if the shapes disagree, a label is out of range, or
-     *                                  {@code x} is of another matrix type
+     * @throws IllegalArgumentException if the shapes disagree, a label is out of range, an entry of
+     *                                  {@code x} is NaN or infinite (the message names its row and
+     *                                  column), or {@code x} is of another matrix type
      */
     public Dataset(Matrix x, int[] y, List<String> classNames) {
+        this(x, y, classNames, true);
+    }
+
+    /** {@code checkFinite} false only for rows copied from a dataset that was checked. */
+    private Dataset(Matrix x, int[] y, List<String> classNames, boolean checkFinite) {
         Checks.notNull("x", x);
         Checks.notNull("y", y);
         Checks.notNull("classNames", classNames);
@@ -49,6 +59,9 @@ public final class Dataset {
                 throw new IllegalArgumentException(
                         "y[" + i + "] must be in [0, " + c + ") but was: " + y[i]);
             }
+        }
+        if (checkFinite) {
+            Checks.finite("X", x, NON_FINITE_ADVICE);
         }
         this.x = x;
         this.y = y;
@@ -179,7 +192,7 @@ public final class Dataset {
             }
             sub = s;
         }
-        return new Dataset(sub, labels, classNames);
+        return new Dataset(sub, labels, classNames, false);
     }
 
     /** Examples {@code from} (inclusive) to {@code to} (exclusive) as a new dataset. */

@@ -1,6 +1,7 @@
 package descent.landscape;
 
 import descent.util.Checks;
+import descent.util.Interrupted;
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
@@ -145,6 +146,8 @@ public final class Conditioning {
      * @param tolerance     relative gap to reach; in {@code (0, 1)}
      * @param maxIterations step budget; {@code > 0}
      * @return the last iterate, steps taken, and the relative gap recorded along the way
+     * @throws Interrupted if the thread is interrupted (checked before each step); its
+     *                     {@code partial()} is the run so far, a {@code LeastSquaresDescent}
      */
     public static LeastSquaresDescent gradientDescent(DMatrixRMaj x, double[] t, double learningRate,
                                                       double tolerance, int maxIterations) {
@@ -180,6 +183,12 @@ public final class Conditioning {
         double rel = 1.0;
         int k = 0;
         while (rel > tolerance && k < maxIterations) {
+            if (Interrupted.requested()) {
+                LeastSquaresDescent partial = new LeastSquaresDescent(w, optimum, learningRate, k, false,
+                        Arrays.copyOf(steps, recorded), Arrays.copyOf(gaps, recorded));
+                throw Interrupted.at("gradient descent", "step", k, maxIterations, "the iterate and the gaps "
+                        + "recorded so far are kept: the exception's partial() is the LeastSquaresDescent", partial);
+            }
             for (int i = 0; i < n; i++) {
                 double s = -t[i];
                 for (int j = 0; j < d; j++) {

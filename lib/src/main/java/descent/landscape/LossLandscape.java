@@ -1,7 +1,9 @@
 package descent.landscape;
 
 import descent.util.Checks;
+import descent.util.Interrupted;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
@@ -129,6 +131,8 @@ public final class LossLandscape {
      * @param direction W1, C × D, finite; not modified
      * @param alphas    the steps a, at least one, finite (see {@link #linspace})
      * @throws IllegalArgumentException on a shape mismatch, a non-finite input, or a NaN from f
+     * @throws Interrupted              if the thread is interrupted (checked before each point);
+     *                                  nothing is kept
      */
     public static LossSlice1D slice1d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction,
             double[] alphas) {
@@ -141,6 +145,10 @@ public final class LossLandscape {
         DMatrixRMaj scratch = new DMatrixRMaj(w.numRows, w.numCols);
         double[] values = new double[a.length];
         for (int k = 0; k < a.length; k++) {
+            if (Interrupted.requested()) {
+                throw Interrupted.at("loss slice", "point", k, a.length, "nothing is kept: run it again with "
+                        + "fewer alphas", null);
+            }
             fill(scratch, w, a[k], direction, 0.0, null);
             values[k] = evaluate(f, scratch, "a=" + a[k] + " (alphas[" + k + "])");
         }
@@ -172,6 +180,8 @@ public final class LossLandscape {
      * @param betas      steps along W2, at least one, finite
      * @param execution  sequential (default) or parallel
      * @throws IllegalArgumentException on a shape mismatch, a non-finite input, or a NaN from f
+     * @throws Interrupted              if the calling thread is interrupted (checked before each
+     *                                  point, also by the pool's threads); nothing is kept
      */
     public static LossSlice2D slice2d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction1,
             DMatrixRMaj direction2, double[] alphas, double[] betas, Execution execution) {
@@ -191,13 +201,22 @@ public final class LossLandscape {
         if (execution == Execution.PARALLEL) {
             rows = rows.parallel();
         }
+        Thread caller = Thread.currentThread();
+        AtomicInteger finished = new AtomicInteger();
         rows.forEach(i -> {
             DMatrixRMaj scratch = new DMatrixRMaj(w.numRows, w.numCols);
             for (int j = 0; j < b.length; j++) {
+                // Each point, not each row: a row of a real loss can take longer than the kernel's
+                // grace period between the interrupt and forcing the thread to stop.
+                if (caller.isInterrupted()) {
+                    throw Interrupted.at("loss slice", "row", finished.get(), a.length, "nothing is kept: run "
+                            + "it again with fewer alphas or betas", null);
+                }
                 fill(scratch, w, a[i], direction1, b[j], direction2);
                 values[i][j] = evaluate(f, scratch,
                         "(a, b)=(" + a[i] + ", " + b[j] + ") (alphas[" + i + "], betas[" + j + "])");
             }
+            finished.incrementAndGet();
         });
         return new LossSlice2D(a, b, values);
     }

@@ -1,6 +1,7 @@
 package descent.landscape;
 
 import descent.util.Checks;
+import descent.util.Interrupted;
 
 /**
  * A surface sampled on a grid for contour plots: {@code values[i][j] = f(xs[i], ys[j])}.
@@ -31,6 +32,8 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
      * @param xs      at least one finite value (see {@link LossLandscape#linspace})
      * @param ys      at least one finite value
      * @throws IllegalArgumentException if the surface gives NaN somewhere (the point is named)
+     * @throws Interrupted              if the thread is interrupted (checked before each row);
+     *                                  nothing is kept
      */
     public static SurfaceGrid sample(Surface surface, double[] xs, double[] ys) {
         Checks.notNull("surface", surface);
@@ -38,6 +41,10 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
         double[] b = Grids.copyFinite("ys", ys);
         double[][] v = new double[a.length][b.length];
         for (int i = 0; i < a.length; i++) {
+            if (Interrupted.requested()) {
+                throw Interrupted.at("surface grid", "row", i, a.length, "nothing is kept: sample it again "
+                        + "with fewer xs or ys", null);
+            }
             for (int j = 0; j < b.length; j++) {
                 v[i][j] = surface.value(a[i], b[j]);
                 Checks.require(!Double.isNaN(v[i][j]),

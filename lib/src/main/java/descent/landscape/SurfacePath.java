@@ -2,6 +2,7 @@ package descent.landscape;
 
 import descent.optim.Optimizer;
 import descent.util.Checks;
+import descent.util.Interrupted;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -20,6 +21,8 @@ public record SurfacePath(double[] xs, double[] ys, double[] values) {
      *
      * @param steps        number of steps, &gt; 0
      * @param learningRate &gt; 0
+     * @throws Interrupted if the thread is interrupted (checked before each step); its
+     *                     {@code partial()} is the path so far, a {@code SurfacePath}
      */
     public static SurfacePath run(Surface surface, Optimizer optimizer, double x0, double y0,
                                   double learningRate, int steps) {
@@ -40,6 +43,12 @@ public record SurfacePath(double[] xs, double[] ys, double[] values) {
         vs[0] = surface.value(x0, y0);
         int n = 1;
         for (int t = 0; t < steps; t++) {
+            if (Interrupted.requested()) {
+                SurfacePath partial = new SurfacePath(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n),
+                        java.util.Arrays.copyOf(vs, n));
+                throw Interrupted.at("surface path", "step", t, steps, "the path so far (" + n + (n == 1 ? " point" : " points")
+                        + ") is kept: the exception's partial() is the SurfacePath", partial);
+            }
             double[] grad = surface.gradient(p.data[0], p.data[1]);
             if (!Double.isFinite(grad[0]) || !Double.isFinite(grad[1])) {
                 break;

@@ -47,4 +47,54 @@ public final class L2Regularization {
         Checks.allFinite("W", w.data, w.numRows * w.numCols);
         return batch.size();
     }
+
+    /**
+     * Throws if a score of example {@code row} is not finite. W is checked finite at the door, so a
+     * non-finite score means X's row holds a NaN or an infinity (put there after the dataset was
+     * built: construction checks it; {@link IllegalArgumentException}) or the products overflowed
+     * ({@link ArithmeticException}, which a trainer reports as divergence). A check of C scores an
+     * example, not a scan of X, so the hot loop stays fast.
+     *
+     * @param x      the batch's N × D features
+     * @param row    the example, in {@code [0, N)}
+     * @param scores its C scores
+     */
+    static void checkScores(org.ejml.data.Matrix x, int row, double[] scores) {
+        for (double s : scores) {
+            if (!Double.isFinite(s)) {
+                throw nonFiniteScores(x, row);
+            }
+        }
+    }
+
+    /** Whether example {@code row} of X has a NaN or infinite entry. */
+    static boolean rowHasNonFinite(org.ejml.data.Matrix x, int row) {
+        int d = x.getNumCols();
+        for (int k = 0; k < d; k++) {
+            double v = x instanceof org.ejml.data.FMatrixRMaj f ? f.data[row * d + k]
+                    : ((DMatrixRMaj) x).data[row * d + k];
+            if (!Double.isFinite(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The exception for a non-finite score of example {@code row}: X's bad entry
+     * ({@link IllegalArgumentException}), or overflow ({@link ArithmeticException}).
+     */
+    static RuntimeException nonFiniteScores(org.ejml.data.Matrix x, int row) {
+        int d = x.getNumCols();
+        for (int k = 0; k < d; k++) {
+            double v = x instanceof org.ejml.data.FMatrixRMaj f ? f.data[row * d + k]
+                    : ((DMatrixRMaj) x).data[row * d + k];
+            if (!Double.isFinite(v)) {
+                return new IllegalArgumentException("X has " + Checks.describe(v, row, k, x.getNumRows(), d)
+                        + descent.data.Dataset.NON_FINITE_ADVICE);
+            }
+        }
+        return new ArithmeticException("the scores W x of row " + row + " are not finite although X and W "
+                + "are: their values are too large; normalise the data and start from small weights");
+    }
 }

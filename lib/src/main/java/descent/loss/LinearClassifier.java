@@ -17,17 +17,22 @@ public final class LinearClassifier {
     /**
      * The predicted class of every example: {@code argmax_j (W x_i)_j}; ties go to the lower j.
      *
-     * @param w    C × D; not modified
-     * @param data N × D examples (labels are ignored)
+     * @param w    C × D, finite; not modified
+     * @param data N × D examples of C classes (labels are ignored)
      * @return N predicted labels
+     * @throws IllegalArgumentException if W is not C × D (the message names both shapes), W has a
+     *                                  NaN or infinite entry, or so has X (row and column named)
      */
     public static int[] predict(DMatrixRMaj w, Dataset data) {
         Checks.notNull("W", w);
         Checks.notNull("data", data);
-        if (w.numCols != data.features()) {
-            throw new IllegalArgumentException("W must have " + data.features()
-                    + " columns (features of the data) but was: " + w.numRows + " x " + w.numCols);
+        if (w.numRows != data.numClasses() || w.numCols != data.features()) {
+            throw new IllegalArgumentException("W must be " + data.numClasses() + " x " + data.features()
+                    + " (classes x features of the data) but was: " + w.numRows + " x " + w.numCols
+                    + "; the data is " + data.size() + " x " + data.features() + " with " + data.numClasses()
+                    + " classes");
         }
+        Checks.finite("W", w, "; predictions need finite weights: check how W was made or trained");
         int[] predicted = new int[data.size()];
         if (data.size() == 0) {
             return predicted;
@@ -42,15 +47,16 @@ public final class LinearClassifier {
             }
             predicted[row] = best;
             return 0;
-        }, null);
+        }, null, false);
         return predicted;
     }
 
     /**
      * The fraction of examples whose predicted class equals their label, in [0, 1].
      *
-     * @param w    C × D; not modified
-     * @param data N × D examples with labels; N &gt; 0
+     * @param w    C × D, finite; not modified
+     * @param data N × D examples of C classes, with labels; N &gt; 0
+     * @throws IllegalArgumentException as {@link #predict}
      */
     public static double accuracy(DMatrixRMaj w, Dataset data) {
         Checks.require(data != null && data.size() > 0, "data must not be empty");

@@ -1,10 +1,12 @@
 package descent.loss;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.Matrix;
@@ -69,7 +71,7 @@ final class LinearKernels {
                                     boolean withGradient) {
         int n = L2Regularization.checkArguments(w, batch);
         DMatrixRMaj dw = withGradient ? new DMatrixRMaj(w.numRows, w.numCols) : null;
-        double dataLoss = run(w, batch.x(), batch.y(), f, dw) / n;
+        double dataLoss = run(w, batch.x(), batch.y(), f, dw, true) / n;
         double regLoss = L2Regularization.penalty(w, reg);
         if (dw != null) {
             org.ejml.dense.row.CommonOps_DDRM.scale(1.0 / n, dw);
@@ -86,9 +88,43 @@ final class LinearKernels {
      * @param y  N labels
      * @param f  per-example loss
      * @param dw null for the loss alone, else C × D, to which {@code sum_i g_i x_i^T} is added
+     * @param overflowIsError whether scores that overflow from finite X and W are an error (for a
+     *                        loss) or are passed on to {@code f} (for prediction)
+     * @throws IllegalArgumentException if X has a non-finite entry in a row whose scores are not
+     *                                  finite (W must be finite): names the first such entry
+     * @throws ArithmeticException      if {@code overflowIsError} and scores overflowed from finite
+     *                                  X and W
      */
-    static double run(DMatrixRMaj w, Matrix x, int[] y, RowLoss f, DMatrixRMaj dw) {
+    static double run(DMatrixRMaj w, Matrix x, int[] y, RowLoss unchecked, DMatrixRMaj dw,
+                      boolean overflowIsError) {
         int n = x.getNumRows();
+        // W is finite (checked at the door), so a non-finite score means a non-finite entry in the
+        // example's row of X, or an overflow. Record the first such row and skip it; the calling
+        // thread throws. The row is only read again on this error path.
+        AtomicInteger firstBadRow = new AtomicInteger(Integer.MAX_VALUE);
+        RowLoss f = (row, s, label, g) -> {
+            for (double v : s) {
+                if (!Double.isFinite(v)) {
+                    if (overflowIsError || L2Regularization.rowHasNonFinite(x, row)) {
+                        firstBadRow.accumulateAndGet(row, Math::min);
+                        if (g != null) {
+                            Arrays.fill(g, 0);
+                        }
+                        return 0;
+                    }
+                    break;
+                }
+            }
+            return unchecked.apply(row, s, label, g);
+        };
+        double total = runChecked(w, x, y, f, dw, n);
+        if (firstBadRow.get() != Integer.MAX_VALUE) {
+            throw L2Regularization.nonFiniteScores(x, firstBadRow.get());
+        }
+        return total;
+    }
+
+    private static double runChecked(DMatrixRMaj w, Matrix x, int[] y, RowLoss f, DMatrixRMaj dw, int n) {
         if (n < PARALLEL_THRESHOLD) {
             return KERNEL.run(w, x, y, 0, n, f, dw == null ? null : dw.data);
         }

@@ -18,7 +18,9 @@ public interface Loss {
      * @param w     weights, C × D; not modified
      * @param batch N examples with D features and labels in {@code [0, C)}
      * @return loss, its parts and dL/dW (C × D)
-     * @throws IllegalArgumentException on a shape mismatch, an empty batch or a non-finite W
+     * @throws IllegalArgumentException on a shape mismatch, an empty batch, a non-finite W, or a
+     *                                  non-finite entry of X met in a row (named by row and column)
+     * @throws ArithmeticException      if the scores W x overflow although X and W are finite
      */
     LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch);
 

@@ -45,6 +45,7 @@ public final class SoftmaxLossNaive implements Loss {
                     scores[j] += w.get(j, k) * batch.get(i, k);
                 }
             }
+            L2Regularization.checkScores(batch.x(), i, scores);
             double max = Double.NEGATIVE_INFINITY;
             for (double s : scores) {
                 max = Math.max(max, s);

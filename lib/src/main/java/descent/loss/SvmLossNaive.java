@@ -54,6 +54,7 @@ public final class SvmLossNaive implements Loss {
                     scores[j] += w.get(j, k) * batch.get(i, k);
                 }
             }
+            L2Regularization.checkScores(batch.x(), i, scores);
             double correct = scores[y[i]];
             for (int j = 0; j < c; j++) {
                 if (j == y[i]) {

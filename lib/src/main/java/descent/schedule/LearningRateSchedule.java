@@ -1,6 +1,7 @@
 package descent.schedule;
 
 import descent.util.Checks;
+import java.util.OptionalInt;
 
 /**
  * A learning rate as a pure function of the step number.
@@ -19,6 +20,17 @@ public interface LearningRateSchedule {
      *                                  fixed length, such as {@link OneCycleLR})
      */
     double rate(int step);
+
+    /**
+     * How many steps a schedule of fixed length covers ({@code rate(step)} fails from that step
+     * on), or empty if every step {@code >= 0} has a rate. A trainer refuses, before its first step,
+     * a run longer than this.
+     *
+     * @return the number of steps covered, {@code > 0}, or empty (the default)
+     */
+    default OptionalInt length() {
+        return OptionalInt.empty();
+    }
 
     /**
      * The rates at steps {@code 0 .. n-1}, for plotting or printing.

@@ -2,6 +2,7 @@ package descent.schedule;
 
 import descent.util.Checks;
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * The 1cycle policy: warm up from {@code maxLr / divFactor} to maxLr, then anneal far below the
@@ -62,6 +63,12 @@ public record OneCycleLR(double maxLr, int totalSteps, double pctStart, Anneal a
     /** 1cycle with PyTorch's defaults: pctStart 0.3, cosine, divFactor 25, finalDivFactor 1e4, two phases. */
     public OneCycleLR(double maxLr, int totalSteps) {
         this(maxLr, totalSteps, 0.3, Anneal.COS, 25.0, 1e4, false);
+    }
+
+    /** {@code totalSteps}: the cycle covers steps {@code 0 .. totalSteps-1}. */
+    @Override
+    public OptionalInt length() {
+        return OptionalInt.of(totalSteps);
     }
 
     /** The rate at step 0: {@code maxLr / divFactor}. */

@@ -3,8 +3,10 @@ package descent.search;
 import descent.data.Dataset;
 import descent.loss.Loss;
 import descent.util.Checks;
+import descent.util.Interrupted;
 import descent.util.StepListener;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -13,11 +15,16 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>The notes start from {@code W = 0.001 · N(0, 1)}, use {@code stepSize = 0.0001} and 1000
  * steps on CIFAR-10, and reach about 21.4% test accuracy. Reproducible from the seed.
+ *
+ * <p>Each step first checks whether its thread was interrupted (the notebook's stop button); if so
+ * the search ends with {@link Interrupted}, and {@link #interruptedRun()} (also the exception's
+ * {@code partial()}) holds the best W so far.
  */
 public final class RandomLocalSearch {
     private final int steps;
     private final double stepSize;
     private final long seed;
+    private final AtomicReference<SearchResult> interrupted = new AtomicReference<>();
 
     /**
      * @param steps    number of perturbations to try, &gt; 0
@@ -64,6 +71,10 @@ public final class RandomLocalSearch {
         int accepted = 0;
         DMatrixRMaj candidate = new DMatrixRMaj(w.numRows, w.numCols);
         for (int t = 0; t < steps; t++) {
+            if (Interrupted.requested()) {
+                throw RandomSearch.interrupted("random local search", "step", "steps", t, steps, w, bestLoss, losses,
+                        bestSoFar, accepted, interrupted);
+            }
             for (int k = 0; k < w.data.length; k++) {
                 candidate.data[k] = w.data[k] + stepSize * random.nextGaussian();
             }
@@ -80,6 +91,14 @@ public final class RandomLocalSearch {
             listener.onStep(t, steps, bestLoss);
         }
         return new SearchResult(w, bestLoss, losses, bestSoFar, accepted);
+    }
+
+    /**
+     * The best W so far and the losses of the steps that finished in the last run of this search
+     * that was interrupted, or null if none was.
+     */
+    public SearchResult interruptedRun() {
+        return interrupted.get();
     }
 
     @Override

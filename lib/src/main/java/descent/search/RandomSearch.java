@@ -3,8 +3,10 @@ package descent.search;
 import descent.data.Dataset;
 import descent.loss.Loss;
 import descent.util.Checks;
+import descent.util.Interrupted;
 import descent.util.StepListener;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -13,11 +15,16 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Each candidate is {@code W = scale · N(0, 1)}, C × D, drawn from one {@link Random} seeded by
  * the caller, so a run is reproducible. The notes use {@code scale = 0.0001} and K = 1000 on
  * CIFAR-10 and reach about 15.5% test accuracy (chance is 10%).
+ *
+ * <p>Each try first checks whether its thread was interrupted (the notebook's stop button); if so
+ * the search ends with {@link Interrupted}, and {@link #interruptedRun()} (also the exception's
+ * {@code partial()}) holds the best W of the tries that finished.
  */
 public final class RandomSearch {
     private final int trials;
     private final double scale;
     private final long seed;
+    private final AtomicReference<SearchResult> interrupted = new AtomicReference<>();
 
     /**
      * @param trials K, the number of random W to try, &gt; 0
@@ -49,6 +56,10 @@ public final class RandomSearch {
         double bestLoss = Double.POSITIVE_INFINITY;
         int accepted = 0;
         for (int t = 0; t < trials; t++) {
+            if (Interrupted.requested()) {
+                throw interrupted("random search", "try", "tries", t, trials, best, bestLoss, losses, bestSoFar, accepted,
+                        interrupted);
+            }
             DMatrixRMaj w = gaussian(c, d, scale, random);
             double l = loss.loss(w, data);
             losses[t] = l;
@@ -61,6 +72,29 @@ public final class RandomSearch {
             listener.onStep(t, trials, l);
         }
         return new SearchResult(best, bestLoss, losses, bestSoFar, accepted);
+    }
+
+    /**
+     * The best W and the losses of the tries that finished in the last {@link #run} of this search
+     * that was interrupted, or null if none was (or none had finished a try).
+     */
+    public SearchResult interruptedRun() {
+        return interrupted.get();
+    }
+
+    /** The exception for a search stopped after {@code done} steps; stores what was kept in {@code slot}. */
+    static Interrupted interrupted(String what, String unit, String units, int done, int total, DMatrixRMaj best, double bestLoss,
+                                   double[] losses, double[] bestSoFar, int accepted,
+                                   AtomicReference<SearchResult> slot) {
+        if (best == null) {
+            slot.set(null);
+            return Interrupted.at(what, unit, done, total, "no " + unit + " had finished, so nothing is kept", null);
+        }
+        SearchResult partial = new SearchResult(best, bestLoss, java.util.Arrays.copyOf(losses, done),
+                java.util.Arrays.copyOf(bestSoFar, done), accepted);
+        slot.set(partial);
+        return Interrupted.at(what, unit, done, total, "the best W of the " + done + " " + units
+                + " so far is kept: search.interruptedRun() returns it", partial);
     }
 
     /** A rows × cols matrix of independent {@code scale · N(0, 1)} entries. */

@@ -30,7 +30,9 @@ public record History(double[] loss, double[] learningRate, double[] gradientNor
         /** Validation accuracy stopped improving for {@code patience} evaluations. */
         EARLY_STOPPED,
         /** The loss became NaN or infinite, or exploded; see {@link #message()}. */
-        DIVERGED
+        DIVERGED,
+        /** The thread was interrupted (the notebook's stop button) before the next step. */
+        INTERRUPTED
     }
 
     /** Number of steps taken. */

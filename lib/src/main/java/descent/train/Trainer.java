@@ -9,9 +9,11 @@ import descent.schedule.Constant;
 import descent.schedule.LearningRateSchedule;
 import descent.schedule.ReduceLROnPlateau;
 import descent.util.Checks;
+import descent.util.Interrupted;
 import descent.util.StepListener;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 
@@ -28,9 +30,18 @@ import org.ejml.dense.row.NormOps_DDRM;
  * the learning rate: by default as a {@link TrainingDivergedException}, or, with
  * {@code stopOnDivergence()}, as a result whose history says {@link History.StopReason#DIVERGED}.
  *
- * <p>W is C × D; the data N × D. A trainer is immutable: every {@link #fit} starts from fresh
- * copies of the optimizer and of a plateau schedule, and from the trainer's seed, so two fits
- * give the same result.
+ * <p>Checked before step 0: the data and the starting W must be finite (a NaN there is named by
+ * row and column, and the learning rate is not blamed), and a schedule of fixed length (such as
+ * {@link descent.schedule.OneCycleLR}) must cover every step ({@link Builder#build} refuses it).
+ *
+ * <p>Each step first checks whether its thread was interrupted (the notebook's stop button); if so
+ * the run ends with {@link Interrupted}, whose {@link Interrupted#partial()} is a
+ * {@link TrainingResult} with W after the steps taken and their history (stop reason
+ * {@link History.StopReason#INTERRUPTED}); {@link #interruptedRun()} returns the same.
+ *
+ * <p>W is C × D; the data N × D. A trainer is immutable apart from {@link #interruptedRun()}: every
+ * {@link #fit} starts from fresh copies of the optimizer and of a plateau schedule, and from the
+ * trainer's seed, so two fits give the same result.
  */
 public final class Trainer {
     /** Pass as batch size for full-batch gradient descent. */
@@ -50,6 +61,7 @@ public final class Trainer {
     private final boolean throwOnDivergence;
     private final long seed;
     private final StepListener listener;
+    private final AtomicReference<TrainingResult> interrupted = new AtomicReference<>();
 
     private Trainer(Builder b) {
         this.loss = b.loss;
@@ -86,9 +98,14 @@ public final class Trainer {
         Checks.notNull("train", train);
         Checks.require(train.size() > 0, "train must not be empty");
         Checks.shape("w0", w0, train.numClasses(), train.features());
+        Checks.finite("W", w0, " at the start of training; the learning rate is not the cause: "
+                + "start from finite weights, e.g. 0.001 times Gaussian noise");
+        // Datasets are checked when built; this one pass a fit catches entries changed in place since.
+        Checks.finite("X", train.x(), Dataset.NON_FINITE_ADVICE);
         if (validation != null) {
             Checks.require(validation.features() == train.features(), "validation must have "
                     + train.features() + " features like train but had: " + validation.features());
+            Checks.finite("validation X", validation.x(), Dataset.NON_FINITE_ADVICE);
         }
         Checks.require(earlyStoppingPatience == 0 || validation != null,
                 "early stopping needs a validation set");
@@ -112,6 +129,14 @@ public final class Trainer {
         long start = System.nanoTime();
 
         for (int t = 0; t < iterations; t++) {
+            if (Interrupted.requested()) {
+                String kept = "W and the history of the " + t + " steps taken are kept: "
+                        + "trainer.interruptedRun() returns them";
+                String message = "training interrupted at step " + t + " of " + iterations + "; " + kept;
+                TrainingResult partial = new TrainingResult(w, rec.freeze(History.StopReason.INTERRUPTED, message));
+                interrupted.set(partial);
+                throw Interrupted.at("training", "step", t, iterations, kept, partial);
+            }
             double lr = plat != null ? plat.rate() : schedule.rate(t);
             Dataset batch;
             if (full) {
@@ -132,7 +157,17 @@ public final class Trainer {
             }
 
             String problem = nonFinite(w);
-            LossAndGradient lg = problem == null ? loss.lossAndGradient(w, batch) : null;
+            LossAndGradient lg = null;
+            if (problem == null) {
+                try {
+                    lg = loss.lossAndGradient(w, batch);
+                } catch (ArithmeticException overflow) {
+                    if (t == 0) {
+                        throw overflow; // the data or the starting W, not the learning rate
+                    }
+                    problem = "the scores W x overflowed";
+                }
+            }
             if (problem == null && !Double.isFinite(lg.loss())) {
                 problem = "the loss became " + lg.loss();
             } else if (problem == null && nonFinite(lg.gradient()) != null) {
@@ -141,13 +176,7 @@ public final class Trainer {
                 problem = String.format("the loss exploded from %.4g to %.4g", firstLoss, lg.loss());
             }
             if (problem != null) {
-                String message = String.format("training diverged at step %d: %s with learning rate %s "
-                        + "(%s); lower the learning rate, e.g. to %s", t, problem, lr, opt.name(), lr / 10);
-                History h = rec.freeze(History.StopReason.DIVERGED, message);
-                if (throwOnDivergence) {
-                    throw new TrainingDivergedException(message, h);
-                }
-                return new TrainingResult(w, h);
+                return diverged(t, problem, lr, opt, w, rec);
             }
             if (t == 0) {
                 firstLoss = lg.loss();
@@ -157,6 +186,10 @@ public final class Trainer {
             lossSinceEval += lg.loss();
             stepsSinceEval++;
             listener.onStep(t, iterations, lg.loss());
+            String after = nonFinite(w);
+            if (after != null) { // before an evaluation predicts with it
+                return diverged(t, after + " after the update", lr, opt, w, rec);
+            }
 
             boolean last = t == iterations - 1;
             if ((t + 1) % evaluateEvery == 0 || last) {
@@ -165,7 +198,7 @@ public final class Trainer {
                 double valLoss = Double.NaN;
                 if (validation != null) {
                     valAcc = LinearClassifier.accuracy(w, validation);
-                    valLoss = loss.loss(w, validation);
+                    valLoss = validationLoss(w, validation);
                 }
                 rec.evaluation(t, trainAcc, valAcc, valLoss);
                 if (plat != null) {
@@ -190,6 +223,35 @@ public final class Trainer {
         DMatrixRMaj result = earlyStoppingPatience > 0 && bestW != null ? bestW : w;
         return new TrainingResult(result, rec.freeze(History.StopReason.COMPLETED,
                 "completed " + iterations + " iterations"));
+    }
+
+    /**
+     * W after the steps taken and their history (stop reason
+     * {@link History.StopReason#INTERRUPTED}) of the last {@link #fit} of this trainer that was
+     * interrupted, or null if none was; e.g. after pressing stop, in the next cell.
+     */
+    public TrainingResult interruptedRun() {
+        return interrupted.get();
+    }
+
+    /** Ends a run that diverged at step {@code t}: throws, or returns the history so far. */
+    private TrainingResult diverged(int t, String problem, double lr, Optimizer opt, DMatrixRMaj w, Recorder rec) {
+        String message = String.format("training diverged at step %d: %s with learning rate %s "
+                + "(%s); lower the learning rate, e.g. to %s", t, problem, lr, opt.name(), lr / 10);
+        History h = rec.freeze(History.StopReason.DIVERGED, message);
+        if (throwOnDivergence) {
+            throw new TrainingDivergedException(message, h);
+        }
+        return new TrainingResult(w, h);
+    }
+
+    /** The loss on the validation set; +∞ if its scores overflow (the next step reports divergence). */
+    private double validationLoss(DMatrixRMaj w, Dataset validation) {
+        try {
+            return loss.loss(w, validation);
+        } catch (ArithmeticException overflow) {
+            return Double.POSITIVE_INFINITY;
+        }
     }
 
     private static String nonFinite(DMatrixRMaj m) {
@@ -372,8 +434,23 @@ public final class Trainer {
             return this;
         }
 
-        /** The trainer. */
+        /**
+         * The trainer.
+         *
+         * @throws IllegalArgumentException if the schedule has a fixed length (such as
+         *                                  {@link descent.schedule.OneCycleLR}) shorter than the
+         *                                  iterations: the message names both and the fix
+         */
         public Trainer build() {
+            if (plateau == null && schedule.length().isPresent() && schedule.length().getAsInt() < iterations) {
+                int covered = schedule.length().getAsInt();
+                String field = schedule instanceof descent.schedule.OneCycleLR ? " (totalSteps = " + iterations + ")"
+                        : "";
+                throw new IllegalArgumentException("the schedule " + schedule + " covers " + covered
+                        + " steps but this run takes " + iterations + " (iterations = " + iterations
+                        + "); build it for " + iterations + " steps" + field + " or train for " + covered
+                        + " iterations");
+            }
             return new Trainer(this);
         }
     }

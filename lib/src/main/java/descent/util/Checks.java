@@ -1,5 +1,8 @@
 package descent.util;
 
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.Matrix;
 
 /**
@@ -117,6 +120,67 @@ public final class Checks {
                 throw new IllegalArgumentException(
                         name + " must be finite everywhere but entry " + i + " was: " + values[i]);
             }
+        }
+    }
+
+    /**
+     * Where the first non-finite entry of a dense matrix is, in words, or null if every entry is
+     * finite: e.g. {@code "NaN at row 17, column 2,048 (of 49,000 × 3,073)"}. One pass, row-major.
+     *
+     * @param m a {@link DMatrixRMaj} or an {@link FMatrixRMaj} (other types are read entry by entry)
+     */
+    public static String firstNonFinite(Matrix m) {
+        int rows = m.getNumRows();
+        int cols = m.getNumCols();
+        int n = rows * cols;
+        if (m instanceof DMatrixRMaj d) {
+            double[] a = d.data;
+            for (int k = 0; k < n; k++) {
+                if (!Double.isFinite(a[k])) {
+                    return describe(a[k], k / cols, k % cols, rows, cols);
+                }
+            }
+        } else if (m instanceof FMatrixRMaj f) {
+            float[] a = f.data;
+            for (int k = 0; k < n; k++) {
+                if (!Float.isFinite(a[k])) {
+                    return describe(a[k], k / cols, k % cols, rows, cols);
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double v = ((org.ejml.data.DMatrix) m).get(i, j);
+                    if (!Double.isFinite(v)) {
+                        return describe(v, i, j, rows, cols);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code "NaN at row 17, column 2,048 (of 49,000 × 3,073)"}, rows and columns counted from 0. */
+    public static String describe(double value, int row, int col, int rows, int cols) {
+        return String.format(Locale.ROOT, "%s at row %,d, column %,d (of %,d × %,d)",
+                value, row, col, rows, cols);
+    }
+
+    /**
+     * Requires every entry of {@code m} to be finite; the message names the matrix, the first bad
+     * entry's value, row and column and the shape, then {@code advice}: e.g. {@code "X has NaN at
+     * row 17, column 2,048 (of 49,000 × 3,073); the data must be finite: check how it was made or
+     * normalised"}.
+     *
+     * @param name   the matrix's name in the message, e.g. {@code "X"}
+     * @param m      a {@link DMatrixRMaj} or an {@link FMatrixRMaj}; not modified
+     * @param advice what follows the location: the cause and the fix
+     */
+    public static void finite(String name, Matrix m, String advice) {
+        notNull(name, m);
+        String where = firstNonFinite(m);
+        if (where != null) {
+            throw new IllegalArgumentException(name + " has " + where + advice);
         }
     }
 }

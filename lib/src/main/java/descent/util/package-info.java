@@ -1,2 +1,5 @@
-/** Small shared helpers: argument checks with messages that name the argument and the value. */
+/**
+ * Small shared helpers: argument checks with messages that name the argument and the value, and
+ * {@link descent.util.Interrupted}, thrown by a library loop stopped by an interrupt.
+ */
 package descent.util;

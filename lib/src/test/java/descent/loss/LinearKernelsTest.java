@@ -27,7 +27,7 @@ class LinearKernelsTest {
             double scalar = new LinearKernels.ScalarRowKernel()
                     .run(w, d.x(), d.y(), 0, d.size(), SoftmaxLoss::crossEntropy, scalarGrad);
             DMatrixRMaj fastGrad = new DMatrixRMaj(w.numRows, w.numCols);
-            double fast = LinearKernels.run(w, d.x(), d.y(), SoftmaxLoss::crossEntropy, fastGrad);
+            double fast = LinearKernels.run(w, d.x(), d.y(), SoftmaxLoss::crossEntropy, fastGrad, true);
             double tol = p == Precision.FLOAT64 ? TOLERANCE : 1e-4;
             assertEquals(scalar, fast, tol * Math.abs(scalar), p.toString());
             assertArrayEquals(scalarGrad, fastGrad.data, tol * 10, p.toString());

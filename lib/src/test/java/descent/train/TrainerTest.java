@@ -10,6 +10,7 @@ import descent.loss.LinearClassifier;
 import descent.loss.SoftmaxLoss;
 import descent.loss.SvmLoss;
 import descent.optim.Sgd;
+import descent.schedule.OneCycleLR;
 import descent.schedule.ReduceLROnPlateau;
 import descent.schedule.StepLR;
 import java.util.Random;
@@ -162,5 +163,94 @@ class TrainerTest {
         assertEquals("early stopping needs a validation set", assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(new SvmLoss(0), new Sgd()).earlyStopping(2).build()
                         .fit(new DMatrixRMaj(3, 5), blobs(9, 1))).getMessage());
+    }
+
+    @Test
+    void aNaNStartingWIsRejectedBeforeTrainingWithoutBlamingTheLearningRate() {
+        DMatrixRMaj w0 = new DMatrixRMaj(3, 5);
+        w0.set(1, 3, Double.NaN);
+        Trainer t = Trainer.builder(new SvmLoss(0), new Sgd()).iterations(5).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.fit(w0, blobs(30, 1)));
+        assertEquals("W has NaN at row 1, column 3 (of 3 × 5) at the start of training; the learning rate is "
+                + "not the cause: start from finite weights, e.g. 0.001 times Gaussian noise", e.getMessage());
+    }
+
+    @Test
+    void anInfiniteStartingWIsRejectedLikeNaN() {
+        DMatrixRMaj w0 = new DMatrixRMaj(3, 5);
+        w0.set(2, 0, Double.NEGATIVE_INFINITY);
+        Trainer t = Trainer.builder(new SvmLoss(0), new Sgd()).iterations(5).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.fit(w0, blobs(30, 1)));
+        assertEquals("W has -Infinity at row 2, column 0 (of 3 × 5) at the start of training; the learning rate "
+                + "is not the cause: start from finite weights, e.g. 0.001 times Gaussian noise", e.getMessage());
+    }
+
+    @Test
+    void trainingDataMadeNaNAfterConstructionIsRejectedAtFit() {
+        Dataset train = blobs(30, 1);
+        ((DMatrixRMaj) train.x()).set(17, 2, Double.NaN);
+        Trainer t = Trainer.builder(new SvmLoss(0), new Sgd()).batchSize(4).iterations(5).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.fit(new DMatrixRMaj(3, 5), train));
+        assertEquals("X has NaN at row 17, column 2 (of 30 × 5); the data must be finite: check how it was made "
+                + "or normalised", e.getMessage());
+    }
+
+    @Test
+    void validationDataMadeInfiniteAfterConstructionIsRejectedAtFit() {
+        Dataset val = blobs(12, 2);
+        ((DMatrixRMaj) val.x()).set(11, 4, Double.POSITIVE_INFINITY);
+        Trainer t = Trainer.builder(new SvmLoss(0), new Sgd()).iterations(5).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.fit(new DMatrixRMaj(3, 5), blobs(30, 1), val));
+        assertEquals("validation X has Infinity at row 11, column 4 (of 12 × 5); the data must be finite: check "
+                + "how it was made or normalised", e.getMessage());
+    }
+
+    @Test
+    void aOneCycleScheduleShorterThanTheRunIsRefusedAtBuild() {
+        Trainer.Builder b = Trainer.builder(new SvmLoss(0), new Sgd()).schedule(new OneCycleLR(0.1, 100))
+                .iterations(200);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+        assertEquals("the schedule OneCycleLR[maxLr=0.1, totalSteps=100, pctStart=0.3, anneal=COS, divFactor=25.0, "
+                + "finalDivFactor=10000.0, threePhase=false] covers 100 steps but this run takes 200 "
+                + "(iterations = 200); build it for 200 steps (totalSteps = 200) or train for 100 iterations",
+                e.getMessage());
+    }
+
+    @Test
+    void aOneCycleScheduleAsLongAsTheRunTrainsEveryStep() {
+        History h = Trainer.builder(new SvmLoss(0), new Sgd()).schedule(new OneCycleLR(0.1, 20))
+                .batchSize(Trainer.FULL_BATCH).iterations(20).build().fit(new DMatrixRMaj(3, 5), blobs(30, 1))
+                .history();
+        assertEquals(20, h.steps());
+        assertEquals(new OneCycleLR(0.1, 20).rate(19), h.learningRate()[19], TOLERANCE);
+    }
+
+    @Test
+    void scoresOverflowingAfterAHugeStepStillBlameTheLearningRate() {
+        // Step 0 (W = 0): dW = [[-500, 500], [500, -500]], so W becomes lr · 500 in magnitude (finite)
+        // and step 1's scores are lr · 5e5 = 5e308: past Double.MAX_VALUE.
+        Dataset train = Dataset.of(new double[][] {{1000, 0}, {0, 1000}}, new int[] {0, 1}, 2);
+        Trainer trainer = Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(1e303)
+                .batchSize(Trainer.FULL_BATCH).iterations(5).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(new DMatrixRMaj(2, 2), train));
+        assertEquals("training diverged at step 1: the scores W x overflowed with learning rate 1.0E303 (Sgd); "
+                + "lower the learning rate, e.g. to 1.0E302", e.getMessage());
+    }
+
+    @Test
+    void aWBecomingInfiniteAtAnEvaluationStepIsReportedAsDivergence() {
+        // One step from W = 0 with dW = [[-500, 500], [500, -500]] makes W = lr · 500 = 5e308: infinite,
+        // right before the evaluation that follows the last step.
+        Dataset train = Dataset.of(new double[][] {{1000, 0}, {0, 1000}}, new int[] {0, 1}, 2);
+        Trainer trainer = Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(1e306)
+                .batchSize(Trainer.FULL_BATCH).iterations(1).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(new DMatrixRMaj(2, 2), train));
+        assertEquals("training diverged at step 0: W became non-finite (entry 0 is Infinity) after the update with "
+                + "learning rate 1.0E306 (Sgd); lower the learning rate, e.g. to 1.0E305", e.getMessage());
+        assertEquals(1, e.history().steps());
     }
 }
