@@ -48,7 +48,8 @@ class Cifar10HeapTest {
 
     @Test
     void bytesNeededCountFeaturesLabelsAndTheRawImagesWhileReading() {
-        // float64: 51,500 rows × 3,073 × 8 + 51,500 × 4 labels, 50,000 × 3,076 raw training, 10,000 × 3,076 raw test
+        // float64: 51,500 rows × 3,073 × 8 + 51,500 × 4 labels; raw (pixels and label) of 50,000 training
+        // and 10,000 test images
         assertEquals(51_500L * 3_073 * 8 + 51_500L * 4 + 50_000L * 3_076 + 10_000L * 3_076,
                 Cifar10.bytesNeeded(cs231n(Precision.FLOAT64)));
         assertEquals(1_450_842_000L, Cifar10.bytesNeeded(cs231n(Precision.FLOAT64)));
@@ -67,8 +68,8 @@ class Cifar10HeapTest {
                 + " 1.27 GB for 51,500 × 3,073 float64 values (train 49,000, val 1,000, test 1,000, dev 500) and"
                 + " 185 MB for the raw images and file buffers while reading. What earlier cells still hold counts"
                 + " too (restarting the kernel frees it). Ways out, any one of:\n"
-                + "  1. float32, half the memory for the features (818 MB in all): add .withPrecision(Precision.FLOAT32)"
-                + " to the options\n"
+                + "  1. float32, half the memory for the features (818 MB in all): add"
+                + " .withPrecision(Precision.FLOAT32) to the options\n"
                 + "  2. a smaller training set (1.30 GB): add .withMaxTrain(43_000) to the options, or set"
                 + " DESCENT_CIFAR10_MAX_TRAIN=43000 before starting the kernel\n"
                 + "  3. a bigger heap: DESCENT_KERNEL_HEAP=-Xmx3g bash environment/install.sh, then restart the"
