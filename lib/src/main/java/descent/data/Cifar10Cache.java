@@ -155,7 +155,7 @@ public final class Cifar10Cache {
                 if (first.needed().isEmpty()) {
                     return dir; // right, but the checksums cannot be remembered: the next call hashes again
                 }
-                throw readOnly("the folder is read-only for you (" + FileAccess.ownerAndMode(dir) + ")", first);
+                throw readOnly(first);
             }
             Path lockFile = dir.resolve(LOCK_FILE);
             FileChannel lockChannel;
@@ -165,8 +165,7 @@ public final class Cifar10Cache {
                 if (first.needed().isEmpty()) {
                     return dir;
                 }
-                throw readOnly("its lock file " + lockFile + " is read-only for you ("
-                        + FileAccess.ownerAndMode(lockFile) + ")", first);
+                throw lockedOut(lockFile, first);
             }
             try (lockChannel; FileLock lock = lockChannel.lock()) {
                 return ensureLocked(marker, first.markerChanged());
@@ -174,10 +173,20 @@ public final class Cifar10Cache {
         }
     }
 
-    private IOException readOnly(String why, Check check) {
+    /** Files are missing or wrong and the user may not write the folder. */
+    private IOException readOnly(Check check) {
         return new IOException("CIFAR-10 in " + dir + " is incomplete (" + String.join("; ", check.problems())
-                + "), and " + why + ", so nothing can be fetched into it. Fix: ask the folder's owner ("
-                + FileAccess.owner(dir) + ", e.g. your instructor) to complete it, or " + FileAccess.OWN_FOLDER + ".");
+                + "), and the folder is read-only for you (" + FileAccess.ownerAndMode(dir) + "), so nothing can be"
+                + " fetched into it. Fix: ask the folder's owner (" + FileAccess.owner(dir) + ", e.g. your instructor)"
+                + " to complete it, or " + FileAccess.OWN_FOLDER + ".");
+    }
+
+    /** Files are missing or wrong and the user may not open the lock file, which someone else made. */
+    private IOException lockedOut(Path lockFile, Check check) {
+        return new IOException("CIFAR-10 in " + dir + " is incomplete (" + String.join("; ", check.problems())
+                + "), and its lock file " + lockFile + " is read-only for you (" + FileAccess.ownerAndMode(lockFile)
+                + "), so nothing can be fetched into it. Fix: ask the owner of " + LOCK_FILE + " ("
+                + FileAccess.owner(lockFile) + ") to delete it, or " + FileAccess.OWN_FOLDER + ".");
     }
 
     /** {@code unsaved}: {@code marker} holds checksums verified before the lock was taken. */
