@@ -203,6 +203,7 @@ public final class Cifar10Cache {
             FetchProgress shown = progress.start("CIFAR-10 from " + source.description());
             Path download = Files.createTempDirectory(dir, DOWNLOAD_PREFIX + ProcessHandle.current().pid() + "-");
             boolean ok = false;
+            String stopped = null;
             try {
                 try {
                     source.fetch(download, Set.copyOf(needed), shown);
@@ -216,9 +217,11 @@ public final class Cifar10Cache {
                     ok = true;
                     return dir;
                 }
-                failures.add(source.description() + ": fetched, but " + String.join("; ", check.problems()));
+                stopped = "fetched, but " + String.join("; ", check.problems());
+                failures.add(source.description() + ": " + stopped);
             } catch (IOException | RuntimeException e) {
-                failures.add(source.description() + ": " + describe(e));
+                stopped = describe(e);
+                failures.add(source.description() + ": " + stopped);
                 check = check(marker);
                 saveMarker(marker, check.markerChanged());
                 needed = check.needed();
@@ -227,7 +230,7 @@ public final class Cifar10Cache {
                 throw new IOException("interrupted while fetching CIFAR-10 from " + source.description(), e);
             } finally {
                 deleteTree(download);
-                shown.finish(ok);
+                shown.finish(ok, stopped);
             }
         }
         throw new IOException(noSourceMessage(needed, failures));

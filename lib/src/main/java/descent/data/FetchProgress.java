@@ -111,15 +111,16 @@ public final class FetchProgress {
         sink.show(what + ": " + stage);
     }
 
-    /** Shows the final state once: "done" when {@code ok}, else where it stopped. */
-    void finish(boolean ok) {
+    /** Shows the final state once: "done" when {@code ok}, else where it stopped and {@code why} (may be null). */
+    void finish(boolean ok, String why) {
         if (finished) {
             return;
         }
         finished = true;
         long now = clockNanos.getAsLong();
         String size = bytes == 0 ? "" : megabytes(bytes) + " MB, ";
-        sink.show(what + ": " + (ok ? "done, " : "stopped after ") + size + seconds(now - startNanos) + " s");
+        sink.show(what + ": " + (ok ? "done, " : "stopped after ") + size + seconds(now - startNanos) + " s"
+                + (ok || why == null ? "" : ": " + why));
     }
 
     private String line(long now) {

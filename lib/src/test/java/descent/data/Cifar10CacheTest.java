@@ -245,8 +245,8 @@ class Cifar10CacheTest {
         Shown shown = new Shown();
         Cifar10Cache cache = new Cifar10Cache(dir, List.of(new DeadSource()), expected(), shown.factory(), p -> true);
         assertThrows(IOException.class, cache::ensure);
-        assertEquals(List.of("CIFAR-10 from dead source: fetching…", "CIFAR-10 from dead source: stopped after 0 s"),
-                shown.lines);
+        assertEquals(List.of("CIFAR-10 from dead source: fetching…",
+                "CIFAR-10 from dead source: stopped after 0 s: IOException: host unreachable"), shown.lines);
     }
 
     @Test

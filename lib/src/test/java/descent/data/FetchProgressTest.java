@@ -37,7 +37,7 @@ class FetchProgressTest {
             lines.nanos = s * SECOND;
             p.update(s * 2_000_000L, -1);
         }
-        p.finish(true);
+        p.finish(true, null);
         assertEquals(List.of("npm: fetching…",
                 "npm: 10.0 MB so far, 2.0 MB/s, 5 s",
                 "npm: 20.0 MB so far, 2.0 MB/s, 10 s",
@@ -63,9 +63,9 @@ class FetchProgressTest {
         Lines lines = new Lines(false);
         FetchProgress p = FetchProgress.start("npm", lines, () -> lines.nanos);
         p.note("converting the PNG sheets");
-        p.finish(false);
-        p.finish(true);
-        assertEquals(List.of("npm: fetching…", "npm: converting the PNG sheets", "npm: stopped after 0 s"),
-                lines.shown);
+        p.finish(false, "IOException: connection reset");
+        p.finish(true, null);
+        assertEquals(List.of("npm: fetching…", "npm: converting the PNG sheets",
+                "npm: stopped after 0 s: IOException: connection reset"), lines.shown);
     }
 }
