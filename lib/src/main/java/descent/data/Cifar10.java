@@ -370,7 +370,8 @@ public final class Cifar10 {
     }
 
     /**
-     * "Loading CIFAR-10 needs 1.45 GB of heap but only 1.32 GB is available (maximum heap 1.47 GB)
+     * "Loading CIFAR-10 needs 1.45 GB of heap plus 64 MB to spare (1.51 GB) but only 1.38 GB is
+     * available (maximum heap 1.47 GB)
      * …", then one way out a line: float32 and the largest training set (a multiple of 1,000) that
      * fit in what is available, when they do, and a bigger heap.
      */
@@ -379,7 +380,9 @@ public final class Cifar10 {
         long features = rows * o.features() * o.precision().bytesPerValue() + rows * Integer.BYTES;
         String type = o.precision() == Precision.FLOAT32 ? "float32" : "float64";
         StringBuilder m = new StringBuilder();
-        m.append("Loading CIFAR-10 needs ").append(size(needed)).append(" of heap but only ")
+        m.append("Loading CIFAR-10 needs ").append(size(needed)).append(" of heap plus ")
+                .append(size(HEAP_MARGIN_BYTES)).append(" to spare (").append(size(needed + HEAP_MARGIN_BYTES))
+                .append(") but only ")
                 .append(size(Math.max(0, available))).append(" is available (maximum heap ").append(size(max))
                 .append("): ").append(size(features)).append(" for ")
                 .append(String.format(Locale.ROOT, "%,d × %,d", rows, o.features())).append(' ').append(type)

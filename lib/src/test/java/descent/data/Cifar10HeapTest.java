@@ -64,8 +64,9 @@ class Cifar10HeapTest {
         FakeHeap heap = new FakeHeap(KERNEL_MAX, KERNEL_AVAILABLE);
         NotEnoughHeapException e = assertThrows(NotEnoughHeapException.class,
                 () -> Cifar10.load(cs231n(Precision.FLOAT64), heap)); // refused before any file is fetched or read
-        assertEquals("Loading CIFAR-10 needs 1.45 GB of heap but only 1.38 GB is available (maximum heap 1.47 GB):"
-                + " 1.27 GB for 51,500 × 3,073 float64 values (train 49,000, val 1,000, test 1,000, dev 500) and"
+        assertEquals("Loading CIFAR-10 needs 1.45 GB of heap plus 64 MB to spare (1.51 GB) but only 1.38 GB is"
+                + " available (maximum heap 1.47 GB): 1.27 GB for 51,500 × 3,073 float64 values (train 49,000,"
+                + " val 1,000, test 1,000, dev 500) and"
                 + " 185 MB for the raw images and file buffers while reading. What earlier cells still hold counts"
                 + " too (restarting the kernel frees it). Ways out, any one of:\n"
                 + "  1. float32, half the memory for the features (818 MB in all): add"
@@ -84,8 +85,9 @@ class Cifar10HeapTest {
         FakeHeap heap = new FakeHeap(KERNEL_MAX, 200_000_000L); // 1,000 training examples need 228 MB
         NotEnoughHeapException e = assertThrows(NotEnoughHeapException.class,
                 () -> Cifar10.load(cs231n(Precision.FLOAT32), heap));
-        assertTrue(e.getMessage().startsWith("Loading CIFAR-10 needs 818 MB of heap but only 200 MB is available"
-                + " (maximum heap 1.47 GB): 633 MB for 51,500 × 3,073 float32 values"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Loading CIFAR-10 needs 818 MB of heap plus 64 MB to spare (882 MB) but"
+                + " only 200 MB is available (maximum heap 1.47 GB): 633 MB for 51,500 × 3,073 float32 values"),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith(" Ways out, any one of:\n  1. a bigger heap: DESCENT_KERNEL_HEAP=-Xmx3g"
                 + " bash environment/install.sh, then restart the kernel (a plain JVM: java -Xmx3g)"), e.getMessage());
     }
@@ -114,8 +116,9 @@ class Cifar10HeapTest {
         // 1,500 × 3,073 float64 values = 37 MB: more than the child's 24 MB heap holds; float32 needs as much
         // (two 30.7 MB file buffers while reading), so the bigger heap is the one way out
         assertTrue(out.matches("descent\\.data\\.NotEnoughHeapException: ran out of Java heap space while"
-                + " loading\\. Loading CIFAR-10 needs 66 MB of heap but only \\d+ MB is available \\(maximum heap"
-                + " \\d+ MB\\): 37 MB for 1,500 × 3,073 float64 values \\(train 1,500, val 0, test 0, dev 0\\) and"
+                + " loading\\. Loading CIFAR-10 needs 66 MB of heap plus 64 MB to spare \\(130 MB\\) but only"
+                + " \\d+ MB is available \\(maximum heap \\d+ MB\\): 37 MB for 1,500 × 3,073 float64 values"
+                + " \\(train 1,500, val 0, test 0, dev 0\\) and"
                 + " 29 MB for the raw images and file buffers while reading\\. What earlier cells still hold"
                 + " counts too \\(restarting the kernel frees it\\)\\. Ways out, any one of:\n"
                 + "  1\\. a bigger heap: DESCENT_KERNEL_HEAP=-Xmx3g bash environment/install\\.sh, then restart the"
