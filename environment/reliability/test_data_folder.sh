@@ -167,6 +167,12 @@ rm "$OWN/data_batch_5.bin"
 out="$(as_nobody "$OWN_ROOT" load)"
 check "own folder with root's read-only .lock and a missing file" "CIFAR-10 in $OWN is incomplete (data_batch_5.bin is missing), and its lock file $OWN/.lock is read-only for you (owner root, mode 0444), so nothing can be fetched into it. Fix: ask the owner of .lock (root) to delete it, or $FIX" "$out"
 
+# DESCENT_DATA_DIR names a folder that does not exist yet, inside one the student may not write.
+EMPTY="$T/empty"
+mkdir -m 0555 "$EMPTY"
+out="$(as_nobody "$EMPTY/data" load)"
+check "data folder that cannot be created" "cannot create the CIFAR-10 folder $EMPTY/data/cifar-10-batches-bin: permission denied inside $EMPTY (owner root, mode 0555). Fix: ${FIX%.}, or ask the owner to create it." "$out"
+
 if [ "${#FAILED[@]}" -gt 0 ]; then
   printf '[reliability] FAIL: data folder: %s\n' "${FAILED[@]}" >&2
   echo "reliability data folder: $CHECKED checked, ${#FAILED[@]} failed" >&2
