@@ -145,6 +145,10 @@ out="$(as_nobody "$SHARED_ROOT" load)"
 check "unreadable batch file, hashed" "$DENIED" "$out"
 mv "$T/verified" "$SHARED/.verified"
 chmod 0444 "$SHARED/data_batch_1.bin"
+chmod 0600 "$SHARED/batches.meta.txt"
+out="$(as_nobody "$SHARED_ROOT" load)"
+check "unreadable class-name file" "cannot read $SHARED/batches.meta.txt: permission denied (owner root, mode 0600). Fix: ask the owner (root, e.g. your instructor) to make it readable (chmod a+r $SHARED/batches.meta.txt), or $FIX" "$out"
+chmod 0444 "$SHARED/batches.meta.txt"
 
 # A folder only its owner may open.
 chmod 0700 "$SHARED"

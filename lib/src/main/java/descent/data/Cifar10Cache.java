@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -330,8 +330,8 @@ public final class Cifar10Cache {
         }
         try {
             Cifar10Format.readClassNames(dir.resolve(META_FILE));
-        } catch (AccessDeniedException denied) {
-            throw FileAccess.cannotRead(dir.resolve(META_FILE), denied);
+        } catch (FileAccess.Denied denied) {
+            throw denied; // no source can make it readable
         } catch (IOException e) {
             needed.add(META_FILE);
             problems.add(e.getMessage());

@@ -20,6 +20,15 @@ final class FileAccess {
     private FileAccess() {
     }
 
+    /** A file or folder of the cache the user may not read; the message says why and the fix. */
+    static final class Denied extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Denied(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     /** "owner root, mode 0555", or "owner and mode unknown" where the file system cannot tell. */
     static String ownerAndMode(Path p) {
         try {
@@ -44,17 +53,17 @@ final class FileAccess {
     }
 
     /** A file of the cache that exists but may not be read. */
-    static IOException cannotRead(Path file, IOException cause) {
-        return new IOException("cannot read " + file + ": permission denied (" + ownerAndMode(file) + "). Fix: ask "
+    static Denied cannotRead(Path file, IOException cause) {
+        return new Denied("cannot read " + file + ": permission denied (" + ownerAndMode(file) + "). Fix: ask "
                 + "the owner (" + owner(file) + ", e.g. your instructor) to make it readable (chmod a+r " + file
                 + "), or " + OWN_FOLDER + ".", cause);
     }
 
     /** The cache folder exists but its entries may not be listed or opened. */
-    static IOException cannotOpenFolder(Path dir) {
-        return new IOException("cannot read the folder " + dir + ": permission denied (" + ownerAndMode(dir)
+    static Denied cannotOpenFolder(Path dir) {
+        return new Denied("cannot read the folder " + dir + ": permission denied (" + ownerAndMode(dir)
                 + "). Fix: ask the owner (" + owner(dir) + ", e.g. your instructor) to open it (chmod a+rx " + dir
-                + "), or " + OWN_FOLDER + ".");
+                + "), or " + OWN_FOLDER + ".", null);
     }
 
     /** The cache folder does not exist and cannot be created. */
