@@ -26,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  * <p>The connection attempt is bounded by a short timeout so that an unreachable host fails in
  * seconds and the next source gets its turn; every read is bounded by the response timeout, so a
  * download that stalls half-way fails too instead of hanging the cell. The tarball's MD5 is checked
- * once it has been read.
+ * once it has been read. The bytes received so far (of the response's Content-Length) are reported
+ * to the {@link FetchProgress} as they arrive.
  */
 public final class OfficialTarballSource implements Cifar10Source {
     /** The official tarball of the binary release. */
