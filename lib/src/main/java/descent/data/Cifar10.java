@@ -4,7 +4,9 @@ import descent.util.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.Matrix;
@@ -261,19 +263,168 @@ public final class Cifar10 {
      *
      * <p>Memory: the returned matrices ({@code N × D × bytes a value}) plus, while loading, the raw
      * bytes of the training images up to {@code numTrain + numVal} (at most 150 MB) and one file.
+     * The load is refused before anything is read or fetched when that does not fit in the heap
+     * (the defaults, float32, need 0.82 GB; float64 1.45 GB, more than the course kernel's
+     * {@code -Xmx1400m}).
      *
-     * @throws UncheckedIOException if the data cannot be fetched or a file is damaged
+     * @throws UncheckedIOException   if the data cannot be fetched or a file is damaged
+     * @throws NotEnoughHeapException if the data does not fit in the heap, before loading or while
+     *                                loading; the message states the size and the ways out
      */
     public static Cifar10Splits load(Options options) {
+        return load(options, Heap.RUNTIME);
+    }
+
+    /** {@link #load(Options)} measuring {@code heap} (tests give a small one). */
+    static Cifar10Splits load(Options options, Heap heap) {
         Checks.notNull("options", options);
+        requireHeap(options, heap);
         Path dir = ensureFiles();
-        return unchecked(() -> {
-            List<String> names = Cifar10Format.readClassNames(dir.resolve(Cifar10Cache.META_FILE));
-            Cifar10Images pool = readFirst(dir, options.numTrain() + options.numVal());
-            Cifar10Images test = options.numTest() == 0 ? new Cifar10Images(new byte[0], new int[0])
-                    : Cifar10Format.read(dir.resolve(TEST_FILE), Cifar10Format.RECORDS_PER_FILE);
-            return split(pool, test, names, options);
-        });
+        try {
+            return unchecked(() -> {
+                List<String> names = Cifar10Format.readClassNames(dir.resolve(Cifar10Cache.META_FILE));
+                Cifar10Images pool = readFirst(dir, options.numTrain() + options.numVal());
+                Cifar10Images test = options.numTest() == 0 ? new Cifar10Images(new byte[0], new int[0])
+                        : Cifar10Format.read(dir.resolve(TEST_FILE), Cifar10Format.RECORDS_PER_FILE);
+                return split(pool, test, names, options);
+            });
+        } catch (OutOfMemoryError e) {
+            throw outOfHeap(options, heap, e);
+        }
+    }
+
+    /** Heap kept free beyond the estimate: the JVM's own bookkeeping and what the kernel allocates meanwhile. */
+    static final long HEAP_MARGIN_BYTES = 64_000_000L;
+
+    /** The Java heap as the loader sees it; tests substitute a small one. */
+    interface Heap {
+        /** The most the heap may grow to ({@link Runtime#maxMemory()}). */
+        long maxBytes();
+
+        /** What it can still give: the maximum minus what is in use (garbage included). */
+        long availableBytes();
+
+        /** Frees garbage, so that {@link #availableBytes()} counts only live objects. */
+        void collect();
+
+        /** This JVM's heap. */
+        Heap RUNTIME = new Heap() {
+            @Override
+            public long maxBytes() {
+                return Runtime.getRuntime().maxMemory();
+            }
+
+            @Override
+            public long availableBytes() {
+                Runtime r = Runtime.getRuntime();
+                return r.maxMemory() - (r.totalMemory() - r.freeMemory());
+            }
+
+            @Override
+            public void collect() {
+                System.gc();
+            }
+        };
+    }
+
+    /**
+     * Bytes {@link #load(Options)} needs at its peak: the feature matrices and labels of the four
+     * splits ({@code N × D × bytes a value}), the raw training images {@code [0, numTrain + numVal)}
+     * and, at the larger of its two phases, either the raw test images or the two buffers of one
+     * file being read (2 × 30.7 MB).
+     */
+    static long bytesNeeded(Options o) {
+        long rows = (long) o.trainSize() + o.numVal() + o.numTest() + o.devSize();
+        long features = rows * o.features() * o.precision().bytesPerValue() + rows * Integer.BYTES;
+        long pool = (long) (o.numTrain() + o.numVal()) * (PIXELS + Integer.BYTES);
+        long test = o.numTest() == 0 ? 0 : (long) TEST_SIZE * (PIXELS + Integer.BYTES);
+        return pool + Math.max(features + test, 2 * Cifar10Cache.BATCH_BYTES);
+    }
+
+    /**
+     * Refuses, before anything is read, a load that would not fit in the heap (after a garbage
+     * collection, with {@link #HEAP_MARGIN_BYTES} to spare).
+     *
+     * @throws NotEnoughHeapException naming the size needed, the heap available and the ways out
+     */
+    static void requireHeap(Options options, Heap heap) {
+        long needed = bytesNeeded(options);
+        if (needed + HEAP_MARGIN_BYTES <= heap.availableBytes()) {
+            return;
+        }
+        heap.collect();
+        long available = heap.availableBytes();
+        if (needed + HEAP_MARGIN_BYTES > available) {
+            throw new NotEnoughHeapException(heapMessage(options, needed, available, heap.maxBytes()), needed,
+                    available, null);
+        }
+    }
+
+    /** The JVM ran out of heap while loading after all: the same message, with what the heap holds now. */
+    static NotEnoughHeapException outOfHeap(Options options, Heap heap, OutOfMemoryError e) {
+        heap.collect(); // what the load had allocated is garbage now
+        long available = heap.availableBytes();
+        long needed = bytesNeeded(options);
+        return new NotEnoughHeapException("ran out of Java heap space while loading. "
+                + heapMessage(options, needed, available, heap.maxBytes()), needed, available, e);
+    }
+
+    /**
+     * "Loading CIFAR-10 needs 1.45 GB of heap plus 64 MB to spare (1.51 GB) but only 1.38 GB is
+     * available (maximum heap 1.47 GB)
+     * …", then one way out a line: float32 and the largest training set (a multiple of 1,000) that
+     * fit in what is available, when they do, and a bigger heap.
+     */
+    static String heapMessage(Options o, long needed, long available, long max) {
+        long rows = (long) o.trainSize() + o.numVal() + o.numTest() + o.devSize();
+        long features = rows * o.features() * o.precision().bytesPerValue() + rows * Integer.BYTES;
+        String type = o.precision() == Precision.FLOAT32 ? "float32" : "float64";
+        StringBuilder m = new StringBuilder();
+        m.append("Loading CIFAR-10 needs ").append(size(needed)).append(" of heap plus ")
+                .append(size(HEAP_MARGIN_BYTES)).append(" to spare (").append(size(needed + HEAP_MARGIN_BYTES))
+                .append(") but only ")
+                .append(size(Math.max(0, available))).append(" is available (maximum heap ").append(size(max))
+                .append("): ").append(size(features)).append(" for ")
+                .append(String.format(Locale.ROOT, "%,d × %,d", rows, o.features())).append(' ').append(type)
+                .append(" values (train ").append(String.format(Locale.ROOT, "%,d", o.trainSize()))
+                .append(", val ").append(String.format(Locale.ROOT, "%,d", o.numVal()))
+                .append(", test ").append(String.format(Locale.ROOT, "%,d", o.numTest()))
+                .append(", dev ").append(String.format(Locale.ROOT, "%,d", o.devSize()))
+                .append(") and ").append(size(needed - features))
+                .append(" for the raw images and file buffers while reading.")
+                .append(" What earlier cells still hold counts too (restarting the kernel frees it).")
+                .append(" Ways out, any one of:");
+        List<String> ways = new ArrayList<>();
+        long float32 = bytesNeeded(o.withPrecision(Precision.FLOAT32));
+        if (o.precision() != Precision.FLOAT32 && float32 + HEAP_MARGIN_BYTES <= available) {
+            ways.add("float32, half the memory for the features (" + size(float32) + " in all): add"
+                    + " .withPrecision(Precision.FLOAT32) to the options");
+        }
+        int fits = 0;
+        for (int t = (o.trainSize() - 1) / 1_000 * 1_000; t >= 1_000; t -= 1_000) {
+            if (bytesNeeded(o.withMaxTrain(t)) + HEAP_MARGIN_BYTES <= available) {
+                fits = t;
+                break;
+            }
+        }
+        if (fits > 0) {
+            ways.add("a smaller training set (" + size(bytesNeeded(o.withMaxTrain(fits))) + "): add "
+                    + String.format(Locale.ROOT, ".withMaxTrain(%,d)", fits).replace(',', '_')
+                    + " to the options, or set " + MAX_TRAIN_ENV + "=" + fits + " before starting the kernel");
+        }
+        long gigabytes = Math.max(3, (needed + 600_000_000L + 999_999_999L) / 1_000_000_000L);
+        ways.add("a bigger heap: DESCENT_KERNEL_HEAP=-Xmx" + gigabytes + "g bash environment/install.sh, then"
+                + " restart the kernel (a plain JVM: java -Xmx" + gigabytes + "g)");
+        for (int i = 0; i < ways.size(); i++) {
+            m.append("\n  ").append(i + 1).append(". ").append(ways.get(i));
+        }
+        return m.toString();
+    }
+
+    /** Bytes as "37 MB" below a gigabyte, else "1.27 GB" (decimal units, 10^6 and 10^9 bytes). */
+    static String size(long bytes) {
+        return bytes < 1_000_000_000L ? String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1e6))
+                : String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 
     /**
@@ -296,6 +447,15 @@ public final class Cifar10 {
                 + needed + " images but held: " + trainingPool.size());
         Checks.require(testPool.size() >= options.numTest(), "testPool must hold at least numTest = "
                 + options.numTest() + " images but held: " + testPool.size());
+        try {
+            return split0(trainingPool, testPool, classNames, options);
+        } catch (OutOfMemoryError e) {
+            throw outOfHeap(options, Heap.RUNTIME, e);
+        }
+    }
+
+    private static Cifar10Splits split0(Cifar10Images trainingPool, Cifar10Images testPool,
+                                        List<String> classNames, Options options) {
         int nTrain = options.trainSize();
         double[] mean = meanImage(trainingPool, nTrain);
         double[] offset = options.subtractMean() ? mean : new double[PIXELS];

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A folder holding the CIFAR-10 binary release, filled on demand from a list of sources.
@@ -34,8 +39,12 @@ import java.util.Set;
  * right. Verified checksums are remembered in a marker file ({@value #MARKER_FILE}) keyed by size
  * and modification time, so a second {@code ensure()} costs a few {@code stat} calls rather than
  * hashing 180 MB. Every write is atomic: a temporary file in the same folder, renamed over the
- * target with {@link StandardCopyOption#ATOMIC_MOVE}. A file lock ({@value #LOCK_FILE}) keeps two
- * processes from fetching into the same folder at once.
+ * target with {@link StandardCopyOption#ATOMIC_MOVE}. Sources download into a folder
+ * {@value #DOWNLOAD_PREFIX}{@code <pid>-<random>} inside the cache, emptied into the cache and
+ * deleted when the fetch ends; what a killed run leaves behind is removed by the next one. A file
+ * lock ({@value #LOCK_FILE}) keeps two processes from fetching into the same folder at once; a
+ * folder whose files are all right is used without it, so a read-only shared folder works.
+ * Progress of a fetch is shown while it runs (see {@link FetchProgress}).
  *
  * <p>{@link Cifar10#cache()} is the cache the course uses; tests build their own with a small
  * {@code expected} map and fake sources.
@@ -45,8 +54,10 @@ public final class Cifar10Cache {
     public static final String META_FILE = "batches.meta.txt";
     /** Where verified checksums are remembered. */
     public static final String MARKER_FILE = ".verified";
-    /** Held while fetching. */
+    /** Held while fetching, remembering checksums or removing leftovers of killed runs. */
     public static final String LOCK_FILE = ".lock";
+    /** Start of the name of each download folder inside the cache: {@code .download-<pid>-<random>}. */
+    public static final String DOWNLOAD_PREFIX = ".download-";
     /** Size of each batch file of the release: 10,000 records of 3073 bytes. */
     public static final long BATCH_BYTES = (long) Cifar10Format.RECORDS_PER_FILE * Cifar10Format.RECORD_BYTES;
 
@@ -68,6 +79,8 @@ public final class Cifar10Cache {
     private final Path dir;
     private final List<Cifar10Source> sources;
     private final Map<String, Expected> expected;
+    private final FetchProgress.Factory progress;
+    private final Predicate<Path> writable;
 
     /**
      * @param dir      the folder; created when needed
@@ -76,11 +89,22 @@ public final class Cifar10Cache {
      *                 {@value #META_FILE} is always required too
      */
     public Cifar10Cache(Path dir, List<Cifar10Source> sources, Map<String, Expected> expected) {
+        this(dir, sources, expected, FetchProgress::start, Files::isWritable);
+    }
+
+    /**
+     * Tests: {@code progress} makes the progress display of each fetch; {@code writable} says
+     * whether the user may write a folder (tests run as root, who may write anywhere).
+     */
+    Cifar10Cache(Path dir, List<Cifar10Source> sources, Map<String, Expected> expected,
+                 FetchProgress.Factory progress, Predicate<Path> writable) {
         this.dir = Checks.notNull("dir", dir).toAbsolutePath();
         this.sources = List.copyOf(Checks.notNull("sources", sources));
         Checks.notNull("expected", expected);
         Checks.require(!expected.isEmpty(), "expected must name at least one file");
         this.expected = new LinkedHashMap<>(expected);
+        this.progress = Checks.notNull("progress", progress);
+        this.writable = Checks.notNull("writable", writable);
     }
 
     /** The folder. */
@@ -97,76 +121,179 @@ public final class Cifar10Cache {
      * Makes sure the folder holds every expected file with the right size and SHA-1, and the
      * class-name file; fetches what is missing or damaged.
      *
+     * <p>The files are checked first without a lock and without writing anything, so a folder the
+     * user may not write (an instructor's class-wide data folder, a grading sandbox) works as long
+     * as its files are right. Only to fetch, to remember new checksums or to remove what a killed
+     * run left behind does it take the lock; download folders ({@value #DOWNLOAD_PREFIX}…) and
+     * temporary {@code .part} files found while holding it belong to runs that died, since every
+     * live run holds the lock while it has them.
+     *
      * @return the folder
-     * @throws IOException if some file is still missing or wrong after every source was tried; the
+     * @throws IOException if some file is still missing or wrong after every source was tried (the
      *                     message lists each source with its error and says how to place the files
-     *                     by hand
+     *                     by hand); if files are missing and the folder is read-only for the user;
+     *                     if a file may not be read. Each message names the cause and the fix.
      */
     public Path ensure() throws IOException {
         synchronized (IN_PROCESS_LOCK) {
-            if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
-                return ensureReadOnly();
+            if (!Files.isDirectory(dir)) {
+                try {
+                    Files.createDirectories(dir);
+                } catch (AccessDeniedException e) {
+                    throw FileAccess.cannotCreate(dir, e);
+                }
             }
-            Files.createDirectories(dir);
-            try (FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockChannel.lock()) {
-                return ensureLocked();
+            if (!FileAccess.canOpen(dir)) {
+                throw FileAccess.cannotOpenFolder(dir);
+            }
+            Map<String, String> marker = readMarker();
+            Check first = check(marker);
+            if (first.needed().isEmpty() && !first.markerChanged() && leftovers().isEmpty()) {
+                return dir;
+            }
+            if (!writable.test(dir)) {
+                if (first.needed().isEmpty()) {
+                    return dir; // right, but the checksums cannot be remembered: the next call hashes again
+                }
+                throw readOnly(first);
+            }
+            Path lockFile = dir.resolve(LOCK_FILE);
+            FileChannel lockChannel;
+            try {
+                lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (AccessDeniedException e) {
+                if (first.needed().isEmpty()) {
+                    return dir;
+                }
+                throw lockedOut(lockFile, first);
+            }
+            try (lockChannel; FileLock lock = lockChannel.lock()) {
+                return ensureLocked(marker, first.markerChanged());
             }
         }
     }
 
-    // A shared, read-only folder (a class-wide data folder, a grading sandbox): check without a
-    // lock and without saving the marker; nothing can be fetched into it.
-    private Path ensureReadOnly() throws IOException {
-        List<String> problems = new ArrayList<>();
-        Set<String> needed = check(readMarker(), problems, false);
-        if (needed.isEmpty()) {
-            return dir;
-        }
-        throw new IOException("CIFAR-10 in " + dir + " is incomplete and the folder is read-only, so nothing"
-                + " can be fetched into it: " + String.join("; ", problems) + ". Ask whoever owns the folder to"
-                + " complete it, or point " + Cifar10.DATA_DIR_ENV + " at a folder you can write.");
+    /** Files are missing or wrong and the user may not write the folder. */
+    private IOException readOnly(Check check) {
+        return new IOException("CIFAR-10 in " + dir + " is incomplete (" + String.join("; ", check.problems())
+                + "), and the folder is read-only for you (" + FileAccess.ownerAndMode(dir) + "), so nothing can be"
+                + " fetched into it. Fix: ask the folder's owner (" + FileAccess.owner(dir) + ", e.g. your instructor)"
+                + " to complete it, or " + FileAccess.OWN_FOLDER + ".");
     }
 
-    private Path ensureLocked() throws IOException {
-        Map<String, String> marker = readMarker();
-        Set<String> needed = check(marker, new ArrayList<>());
+    /** Files are missing or wrong and the user may not open the lock file, which someone else made. */
+    private IOException lockedOut(Path lockFile, Check check) {
+        return new IOException("CIFAR-10 in " + dir + " is incomplete (" + String.join("; ", check.problems())
+                + "), and its lock file " + lockFile + " is read-only for you (" + FileAccess.ownerAndMode(lockFile)
+                + "), so nothing can be fetched into it. Fix: ask the owner of " + LOCK_FILE + " ("
+                + FileAccess.owner(lockFile) + ") to delete it, or " + FileAccess.OWN_FOLDER + ".");
+    }
+
+    /** {@code unsaved}: {@code marker} holds checksums verified before the lock was taken. */
+    private Path ensureLocked(Map<String, String> marker, boolean unsaved) throws IOException {
+        removeLeftovers();
+        Check check = check(marker);
+        saveMarker(marker, unsaved || check.markerChanged());
+        Set<String> needed = check.needed();
         if (needed.isEmpty()) {
             return dir;
         }
         List<String> failures = new ArrayList<>();
         for (Cifar10Source source : sources) {
-            List<String> problems = new ArrayList<>();
+            FetchProgress shown = progress.start("CIFAR-10 from " + source.description());
+            Path download = Files.createTempDirectory(dir, DOWNLOAD_PREFIX + ProcessHandle.current().pid() + "-");
+            boolean ok = false;
+            String stopped = null;
             try {
-                source.fetch(dir, Set.copyOf(needed));
-                needed = check(marker, problems);
+                try {
+                    source.fetch(download, Set.copyOf(needed), shown);
+                } finally {
+                    moveIn(download); // whole files, also from a fetch that failed half-way
+                }
+                check = check(marker);
+                saveMarker(marker, check.markerChanged());
+                needed = check.needed();
                 if (needed.isEmpty()) {
+                    ok = true;
                     return dir;
                 }
-                failures.add(source.description() + ": fetched, but " + String.join("; ", problems));
+                stopped = "fetched, but " + String.join("; ", check.problems());
+                failures.add(source.description() + ": " + stopped);
             } catch (IOException | RuntimeException e) {
-                failures.add(source.description() + ": " + describe(e));
-                needed = check(marker, new ArrayList<>());
+                stopped = describe(e);
+                failures.add(source.description() + ": " + stopped);
+                check = check(marker);
+                saveMarker(marker, check.markerChanged());
+                needed = check.needed();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while fetching CIFAR-10 from " + source.description(), e);
+            } finally {
+                deleteTree(download);
+                shown.finish(ok, stopped);
             }
         }
         throw new IOException(noSourceMessage(needed, failures));
     }
 
-    /**
-     * Checks the files; returns those missing or wrong (in a stable order), describing each
-     * problem into {@code problems}. Verified checksums are added to {@code marker} and saved.
-     */
-    private Set<String> check(Map<String, String> marker, List<String> problems) throws IOException {
-        return check(marker, problems, true);
+    /** Moves the release files a source wrote into its download folder to the cache folder. */
+    private void moveIn(Path download) throws IOException {
+        Set<String> names = new LinkedHashSet<>(expected.keySet());
+        names.add(META_FILE);
+        for (String name : names) {
+            Path file = download.resolve(name);
+            if (Files.isRegularFile(file)) {
+                Files.move(file, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
-    private Set<String> check(Map<String, String> marker, List<String> problems, boolean saveMarker)
-            throws IOException {
+    /**
+     * What earlier runs left in the folder: download folders ({@value #DOWNLOAD_PREFIX}…) and
+     * temporary files of atomic writes ({@code .<name>.<random>.part}), in name order.
+     */
+    List<Path> leftovers() throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(DOWNLOAD_PREFIX) || (name.startsWith(".") && name.endsWith(".part"))) {
+                    found.add(p);
+                }
+            }
+        }
+        Collections.sort(found);
+        return found;
+    }
+
+    /** Deletes the leftovers of dead runs; call only while holding the lock. */
+    private void removeLeftovers() throws IOException {
+        for (Path p : leftovers()) {
+            deleteTree(p);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Already gone, or not ours to delete: the next run tries again.
+        }
+    }
+
+    /** The files missing or wrong (in a stable order) with a description of each problem. */
+    private record Check(Set<String> needed, List<String> problems, boolean markerChanged) {
+    }
+
+    /**
+     * Checks the files; verified checksums are added to {@code marker} (not saved).
+     *
+     * @throws IOException if a file exists but may not be read (no source can fix that)
+     */
+    private Check check(Map<String, String> marker) throws IOException {
         Set<String> needed = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
         boolean markerChanged = false;
         for (Map.Entry<String, Expected> e : expected.entrySet()) {
             String name = e.getKey();
@@ -186,7 +313,12 @@ public final class Cifar10Cache {
             if (e.getValue().sha1().equals(marker.get(key))) {
                 continue;
             }
-            String actual = sha1(file);
+            String actual;
+            try {
+                actual = sha1(file);
+            } catch (AccessDeniedException denied) {
+                throw FileAccess.cannotRead(file, denied);
+            }
             if (actual.equals(e.getValue().sha1())) {
                 marker.keySet().removeIf(k -> k.startsWith(name + " "));
                 marker.put(key, actual);
@@ -198,14 +330,24 @@ public final class Cifar10Cache {
         }
         try {
             Cifar10Format.readClassNames(dir.resolve(META_FILE));
+        } catch (FileAccess.Denied denied) {
+            throw denied; // no source can make it readable
         } catch (IOException e) {
             needed.add(META_FILE);
             problems.add(e.getMessage());
         }
-        if (markerChanged && saveMarker) {
-            writeMarker(marker);
+        return new Check(needed, problems, markerChanged);
+    }
+
+    /** Remembers new checksums if there are any; a marker that cannot be written only costs a re-hash. */
+    private void saveMarker(Map<String, String> marker, boolean changed) {
+        if (changed) {
+            try {
+                writeMarker(marker);
+            } catch (IOException e) {
+                // e.g. a .verified owned by someone else in a sticky folder: hash again next time.
+            }
         }
-        return needed;
     }
 
     private String noSourceMessage(Set<String> needed, List<String> failures) {

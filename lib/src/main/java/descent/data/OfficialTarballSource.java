@@ -1,6 +1,7 @@
 package descent.data;
 
 import descent.util.Checks;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  * <p>The connection attempt is bounded by a short timeout so that an unreachable host fails in
  * seconds and the next source gets its turn; every read is bounded by the response timeout, so a
  * download that stalls half-way fails too instead of hanging the cell. The tarball's MD5 is checked
- * once it has been read.
+ * once it has been read. The bytes received so far (of the response's Content-Length) are reported
+ * to the {@link FetchProgress} as they arrive.
  */
 public final class OfficialTarballSource implements Cifar10Source {
     /** The official tarball of the binary release. */
@@ -73,9 +76,11 @@ public final class OfficialTarballSource implements Cifar10Source {
     }
 
     @Override
-    public void fetch(Path dir, Set<String> fileNames) throws IOException {
+    public void fetch(Path dir, Set<String> fileNames, FetchProgress progress) throws IOException {
+        Checks.notNull("progress", progress);
         HttpURLConnection connection = open(uri, MAX_REDIRECTS);
-        try (InputStream body = connection.getInputStream()) {
+        long total = connection.getContentLengthLong();
+        try (InputStream body = new Counting(connection.getInputStream(), n -> progress.update(n, total))) {
             unpack(body, dir, fileNames);
         } catch (SocketTimeoutException e) {
             throw new IOException("the download from " + uri + " stalled: no data for "
@@ -124,6 +129,36 @@ public final class OfficialTarballSource implements Cifar10Source {
         String actual = HexFormat.of().formatHex(digest.digest());
         if (md5 != null && !md5.equals(actual)) {
             throw new IOException("the tarball from " + uri + " has MD5 " + actual + " but should have " + md5);
+        }
+    }
+
+    /** Reports the bytes read so far after every read. */
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer report;
+        private long count;
+
+        Counting(InputStream in, LongConsumer report) {
+            super(in);
+            this.report = report;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                report.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                report.accept(count);
+            }
+            return n;
         }
     }
 

