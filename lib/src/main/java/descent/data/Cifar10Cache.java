@@ -1,6 +1,7 @@
 package descent.data;
 
 import descent.util.Checks;
+import descent.util.Interrupted;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -227,7 +228,11 @@ public final class Cifar10Cache {
                 needed = check.needed();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while fetching CIFAR-10 from " + source.description(), e);
+                stopped = "interrupted";
+                int missing = needed.size();
+                throw Interrupted.at("fetching CIFAR-10 from " + source.description(), "file",
+                        0, missing, "whole files already fetched stay in " + dir
+                                + "; run the cell again to fetch the rest", null);
             } finally {
                 deleteTree(download);
                 shown.finish(ok, stopped);

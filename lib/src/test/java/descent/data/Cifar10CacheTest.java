@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import descent.util.Interrupted;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -247,6 +248,33 @@ class Cifar10CacheTest {
         assertThrows(IOException.class, cache::ensure);
         assertEquals(List.of("CIFAR-10 from dead source: fetching…",
                 "CIFAR-10 from dead source: stopped after 0 s: IOException: host unreachable"), shown.lines);
+    }
+
+    @Test
+    void anInterruptedFetchStopsWithTheLibrarysInterruptedAndLeavesNoDownloadFolder() throws Exception {
+        Shown shown = new Shown();
+        Cifar10Source stopped = new Cifar10Source() {
+            @Override
+            public String description() {
+                return "slow source";
+            }
+
+            @Override
+            public void fetch(Path into, Set<String> fileNames, FetchProgress progress)
+                    throws InterruptedException {
+                throw new InterruptedException();
+            }
+        };
+        Cifar10Cache cache = new Cifar10Cache(dir, List.of(stopped), expected(), shown.factory(), p -> true);
+        try {
+            Interrupted e = assertThrows(Interrupted.class, cache::ensure);
+            assertEquals("fetching CIFAR-10 from slow source interrupted at file 0 of 3; whole files already"
+                    + " fetched stay in " + dir + "; run the cell again to fetch the rest", e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag must stay set");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(".lock"), listing());
     }
 
     @Test
