@@ -38,6 +38,15 @@ class Failure(Exception):
     pass
 
 
+def left_running(java):
+    """The message when a cell cannot be forced to stop (Java 20+, a loop with no stop check)."""
+    return ("Interrupted: the cell did not stop on this Java (%d): a loop that never checks for"
+            " interruption cannot be forced to end here, so it still runs in the background and uses"
+            " a processor core. Variables defined before it are kept and later cells run. To end it,"
+            " save your work and use Kernel > Restart; the course's kernel (Java 17,"
+            " bash environment/install.sh) stops such loops." % java)
+
+
 def exit_message(call):
     return ("Refused: %s would end the kernel and lose every variable; the call was refused."
             " To start over, use Kernel > Restart." % call)
@@ -160,6 +169,12 @@ def interrupt_case(k, case, code, started, allowed):
     return shown, took
 
 
+def shown_path(path):
+    """The log's path relative to the project when it is inside it."""
+    rel = os.path.relpath(path, ROOT)
+    return path if rel.startswith("..") else rel
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kernel", default="descent-java", help="kernelspec name (default descent-java)")
@@ -174,10 +189,16 @@ def main():
     with open(args.log, "w") as log:
         try:
             k = Kernel(args.kernel, log)
+            case = "Java version of the kernel"
+            reply, printed, _ = k.run("System.out.println(Runtime.version().feature());")
+            if reply is None or not printed.strip().isdigit():
+                raise Failure("%s: got %r" % (case, printed))
+            java = int(printed)
             case = "define a variable"
             expect_prints(k, case, 'String kept = "defined before the interrupts"; System.out.println(kept);',
                           "defined before the interrupts")
 
+            expect_prints(k, case, "long x = 0; System.out.println(x);", "0")
             case = "load CIFAR-10"
             expect_prints(k, case, (
                 "import descent.data.*; import descent.loss.*; import descent.optim.*; import descent.train.*;\n"
@@ -190,19 +211,27 @@ def main():
             just_stopped = lambda s: s == STOPPED
             # With the library's cooperative stop (descent.util.Interrupted) its message follows ours.
             stopped_lib = lambda s: s == STOPPED or (s.startswith(STOPPED + " ") and "interrupted" in s[len(STOPPED):])
+            # Each running cell is ONE snippet that prints its start marker from inside the running
+            # statement, so the interrupt arrives while the snippet runs (not while JShell compiles).
             cases = [
                 ("interrupt a sleeping cell",
-                 'System.out.println("sleeping"); Thread.sleep(600_000);', "sleeping", just_stopped),
+                 'for (int k = 0; k < 1; k++) { System.out.println("sleeping"); Thread.sleep(600_000); }',
+                 "sleeping", just_stopped),
                 ("interrupt SVM training on CIFAR-10",
-                 'System.out.println("training");\n'
                  "Trainer.builder(new SvmLoss(2.5e4), new Sgd()).batchSize(200).iterations(1_000_000)"
-                 ".learningRate(1e-7).evaluateEvery(1_000_000).seed(1).build().fit(W0, splits.train());",
+                 ".learningRate(1e-7).evaluateEvery(1_000_000).seed(1)"
+                 '.listener((step, total, loss) -> { if (step == 0) System.out.println("training"); })'
+                 ".build().fit(W0, splits.train());",
                  "training", stopped_lib),
                 ("interrupt while (true) {}",
-                 'System.out.println("spinning"); while (true) {}', "spinning", just_stopped),
+                 '{ System.out.println("spinning"); while (true) {} }', "spinning", just_stopped),
                 ("interrupt for (long i = 0; ; i++) x += i;",
-                 'long x = 0; System.out.println("summing"); for (long i = 0; ; i++) x += i;', "summing",
-                 just_stopped),
+                 '{ System.out.println("summing"); for (long i = 0; ; i++) x += i; }', "summing", just_stopped),
+                # A long computation inside the JDK (no interrupt check, no stop check woven in): on
+                # Java 17 Thread.stop ends it; on 20+ the cell gets its reply and the thread runs on.
+                ("interrupt a long JDK computation",
+                 '{ System.out.println("computing"); java.math.BigInteger.valueOf(3).pow(20_000_000); }',
+                 "computing", lambda s: s == (STOPPED if java < 20 else left_running(java))),
             ]
             for n, (case, code, started, allowed) in enumerate(cases, 1):
                 shown, took = interrupt_case(k, case, code, started, allowed)
@@ -219,6 +248,13 @@ def main():
                 ("System.exit(0) refused", 'System.out.println("before exit"); System.exit(0);', "System.exit(0)"),
                 ("Runtime.halt(3) refused", "Runtime.getRuntime().halt(3);", "Runtime.getRuntime().halt(3)"),
                 ("System.exit in a method refused", "void quit() { System.exit(2); }\nquit();", "System.exit(2)"),
+                ("System::exit refused", "java.util.function.IntConsumer q = System::exit;\nq.accept(4);",
+                 "System.exit(4)"),
+                # The call comes after a tableswitch and a lookupswitch: the rewriter must step over both.
+                ("System.exit after switches refused",
+                 "switch (kept.length()) { case 1: case 2: case 3: case 4: break; default: kept.length(); }\n"
+                 "switch (kept.length()) { case 1: case 1000: case 100000: break; default: System.exit(5); }",
+                 "System.exit(5)"),
             ]
             for case, code, call in exits:
                 reply, _, errors = k.run(code, timeout=30)
@@ -248,11 +284,11 @@ def main():
             print("[reliability] ok: %s: fresh kernel" % case, flush=True)
             checked += 1
         except Failure as e:
-            print("[reliability] FAILED: %s (kernel log: %s)" % (e, os.path.relpath(args.log, ROOT)), file=sys.stderr)
+            print("[reliability] FAILED: %s (kernel log: %s)" % (e, shown_path(args.log)), file=sys.stderr)
             return 1
         except Exception as e:  # a kernel that did not start, a broken channel, ...
             print("[reliability] FAILED: %s: %s: %s (kernel log: %s)" % (
-                case, type(e).__name__, e, os.path.relpath(args.log, ROOT)), file=sys.stderr)
+                case, type(e).__name__, e, shown_path(args.log)), file=sys.stderr)
             return 1
         finally:
             if k is not None:
