@@ -38,6 +38,11 @@ class Failure(Exception):
     pass
 
 
+CAUGHT = ("Interrupted: the cell did not stop when asked (does it catch Throwable and go on?), so it still"
+          " runs in the background and uses a processor core. Variables defined before it are kept and later"
+          " cells run. To end it, save your work and use Kernel > Restart.")
+
+
 def left_running(java):
     """The message when a cell cannot be forced to stop (Java 20+, a loop with no stop check)."""
     return ("Interrupted: the cell did not stop on this Java (%d): a loop that never checks for"
@@ -232,6 +237,11 @@ def main():
                 ("interrupt a long JDK computation",
                  '{ System.out.println("computing"); java.math.BigInteger.valueOf(3).pow(20_000_000); }',
                  "computing", lambda s: s == (STOPPED if java < 20 else left_running(java))),
+                # A cell that swallows the stop: on 17 it gets its reply anyway and the kernel goes on;
+                # on 24+ the stop check before the outer loop's back branch is outside the try and ends it.
+                ("interrupt a cell that catches Throwable",
+                 '{ System.out.println("stubborn"); while (true) { try { while (true) {} } catch (Throwable t) {} } }',
+                 "stubborn", lambda s: s == (CAUGHT if java < 20 else STOPPED if java >= 24 else left_running(java))),
             ]
             for n, (case, code, started, allowed) in enumerate(cases, 1):
                 shown, took = interrupt_case(k, case, code, started, allowed)

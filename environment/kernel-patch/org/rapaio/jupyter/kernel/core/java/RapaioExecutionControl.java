@@ -213,6 +213,12 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     /** What the student reads after "Interrupted: ". */
     static String interruptedMessage(Cell cell, Throwable thrown) {
+        if (cell.abandoned && Runtime.version().feature() < 20) {
+            // Thread.stop was sent, so the cell caught it (catch (Throwable t) in a loop) and went on.
+            return "the cell did not stop when asked (does it catch Throwable and go on?), so it still runs"
+                    + " in the background and uses a processor core. Variables defined before it are kept and"
+                    + " later cells run. To end it, save your work and use Kernel > Restart.";
+        }
         if (cell.abandoned) {
             return "the cell did not stop on this Java (" + Runtime.version().feature() + "): a loop that never"
                     + " checks for interruption cannot be forced to end here, so it still runs in the background"
