@@ -8,7 +8,7 @@
 #
 # What it leaves behind (under build/ and environment/, nothing in the user's global Jupyter folders):
 #   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
-#   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up race fix)
+#   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up, interrupt, System.exit fixes)
 #   build/jupyter/kernels/descent-java/kernel.json   found through JUPYTER_PATH=build/jupyter
 #   build/jupyter/env.sh        JUPYTER, JUPYTER_PYTHON, JUPYTER_PATH for run.sh and test.sh
 #   environment/.venv/          the pinned Jupyter (environment/requirements.txt), where pip can
@@ -266,7 +266,9 @@ fi
 # The start-up race fixes (see environment/KERNEL-NOTES.md): a patched LoopThread that is put ahead
 # of the kernel jar on the class path, and the launcher that holds the channel loops during connect.
 # Also a patched IOPubChannel and a display provider (QuietResults) so that a cell ending in
-# System.out.printf does not echo "java.io.PrintStream@...".
+# System.out.printf does not echo "java.io.PrintStream@...". And the interrupt fix: a patched
+# ControlChannel and RapaioExecutionControl (stop the running cell, keep the kernel), with
+# ExitGuard/ExitCallRewriter refusing System.exit in a cell (KERNEL-NOTES.md, "Interrupt and System.exit").
 PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
 PATCH_DIR="$BUILD/kernel/patch"
 PATCH_STAMP="$PATCH_DIR/.built-from"
