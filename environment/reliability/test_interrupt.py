@@ -204,6 +204,12 @@ def main():
                           "defined before the interrupts")
 
             expect_prints(k, case, "long x = 0; System.out.println(x);", "0")
+            case = "define classes and a method"
+            expect_prints(k, case, (
+                "class A {} class B extends A {} class C extends A {}\n"
+                "void spin(A b, A c) { A a = b; System.out.println(\"merging\");"
+                " while (true) a = a == b ? (A) (C) c : (A) (B) b; }\n"
+                'System.out.println("defined");'), "defined")
             case = "load CIFAR-10"
             expect_prints(k, case, (
                 "import descent.data.*; import descent.loss.*; import descent.optim.*; import descent.train.*;\n"
@@ -232,10 +238,14 @@ def main():
                  '{ System.out.println("spinning"); while (true) {} }', "spinning", just_stopped),
                 ("interrupt for (long i = 0; ; i++) x += i;",
                  '{ System.out.println("summing"); for (long i = 0; ; i++) x += i; }', "summing", just_stopped),
+                # A loop in a method of the cell's own classes whose stack maps merge two of them (on
+                # 24+ the stop checks need the cells' class hierarchy to be woven in).
+                ("interrupt a loop over the cell's own classes",
+                 "spin(new B(), new C());", "merging", just_stopped),
                 # A long computation inside the JDK (no interrupt check, no stop check woven in): on
                 # Java 17 Thread.stop ends it; on 20+ the cell gets its reply and the thread runs on.
                 ("interrupt a long JDK computation",
-                 '{ System.out.println("computing"); java.math.BigInteger.valueOf(3).pow(20_000_000); }',
+                 '{ System.out.println("computing"); java.math.BigInteger.valueOf(3).pow(200_000_000); }',
                  "computing", lambda s: s == (STOPPED if java < 20 else left_running(java))),
                 # A cell that swallows the stop: on 17 it gets its reply anyway and the kernel goes on;
                 # on 24+ the stop check before the outer loop's back branch is outside the try and ends it.

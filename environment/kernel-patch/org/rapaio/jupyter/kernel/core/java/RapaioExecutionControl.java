@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 import descent.kernel.CellStop;
@@ -83,7 +83,7 @@ public class RapaioExecutionControl extends DirectExecutionControl {
         return t;
     });
     /** Stop checks for Java 24+ (descent.kernel.StopCheckWeaver), or null where it is not built or not needed. */
-    private final UnaryOperator<byte[]> stopChecks = loadStopChecks();
+    private final Function<byte[][], byte[][]> stopChecks = loadStopChecks(this::loadedClass);
     private volatile Cell current;
     /** An interrupt came while the shell ran a cell but none of its snippets was running (JShell was compiling). */
     private volatile boolean pendingStop;
@@ -119,24 +119,36 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        ClassBytecodes[] rewritten = new ClassBytecodes[cbcs.length];
+        byte[][] bytes = new byte[cbcs.length][];
         for (int i = 0; i < cbcs.length; i++) {
-            byte[] bytes = cbcs[i].bytecodes();
+            bytes[i] = cbcs[i].bytecodes();
             try {
-                bytes = ExitCallRewriter.rewrite(bytes);
+                bytes[i] = ExitCallRewriter.rewrite(bytes[i]);
             } catch (RuntimeException e) {
                 LOGGER.warning("could not check " + cbcs[i].name() + " for System.exit: " + e);
             }
-            if (stopChecks != null) {
-                try {
-                    bytes = stopChecks.apply(bytes);
-                } catch (RuntimeException | LinkageError e) {
-                    LOGGER.warning("could not add stop checks to " + cbcs[i].name() + ": " + e);
-                }
+        }
+        if (stopChecks != null) {
+            try {
+                bytes = stopChecks.apply(bytes);
+            } catch (RuntimeException | LinkageError e) {
+                LOGGER.warning("could not add stop checks: " + e);
             }
-            rewritten[i] = new ClassBytecodes(cbcs[i].name(), bytes);
+        }
+        ClassBytecodes[] rewritten = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            rewritten[i] = new ClassBytecodes(cbcs[i].name(), bytes[i]);
         }
         super.load(rewritten);
+    }
+
+    /** A class JShell loaded before (for the stop checks' stack maps), or null. */
+    private Class<?> loadedClass(String name) {
+        try {
+            return findClass(name);
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override
@@ -310,15 +322,15 @@ public class RapaioExecutionControl extends DirectExecutionControl {
         }
     }
 
-    /** Returns descent.kernel.StopCheckWeaver::weave on Java 20+ when it was compiled (Java 24+), else null. */
+    /** Returns a descent.kernel.StopCheckWeaver on Java 20+ when it was compiled (Java 24+), else null. */
     @SuppressWarnings("unchecked")
-    private static UnaryOperator<byte[]> loadStopChecks() {
+    private static Function<byte[][], byte[][]> loadStopChecks(Function<String, Class<?>> loaded) {
         if (Runtime.version().feature() < 20) {
             return null; // Thread.stop works
         }
         try {
-            return (UnaryOperator<byte[]>) Class.forName("descent.kernel.StopCheckWeaver")
-                    .getConstructor().newInstance();
+            return (Function<byte[][], byte[][]>) Class.forName("descent.kernel.StopCheckWeaver")
+                    .getConstructor(Function.class).newInstance(loaded);
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
