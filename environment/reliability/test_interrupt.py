@@ -4,15 +4,17 @@ Run after `bash environment/install.sh --for-tests` with the Python that belongs
 
     . build/jupyter/env.sh && "$JUPYTER_PYTHON" environment/reliability/test_interrupt.py
 
-In ONE kernel: define a variable, then stop four running cells in a row with
+In ONE kernel: define a variable, then stop seven running cells in a row with
 KernelManager.interrupt_kernel() (the interrupt_request message a notebook server sends for the
-stop button): a sleeping cell, a library training run on real CIFAR-10 (DESCENT_DATA_DIR or the
-library's default data folder), `while (true) {}` and `for (long i = 0; ; i++) x += i;`. Each time:
-the interrupted cell's reply arrives within REPLY_BOUND_S, it is an error whose text is the
-expected message with no stack trace, and the next cell runs and prints. Then System.exit(0),
-Runtime.getRuntime().halt(3) and System.exit inside a method defined in an earlier cell: each is
-refused with the expected message, the kernel stays alive and the variable is still there. Finally
-a restart gives a fresh kernel that runs a cell. Prints one "[reliability] ok: <case>: <message>"
+stop button): a sleeping cell, SVM training with the library on real CIFAR-10 (DESCENT_DATA_DIR or
+the library's default data folder), `while (true) {}`, `for (long i = 0; ; i++) x += i;`, a loop in
+a method over the cell's own classes, a long computation inside the JDK and a loop that catches
+Throwable. Each time: the interrupted cell's reply arrives within REPLY_BOUND_S, it is an error
+whose text is the expected message (which depends on the kernel's Java for the last two) with no
+stack trace, and the next cell runs and prints. Then System.exit(0), Runtime.getRuntime().halt(3),
+System.exit inside a method defined in an earlier cell, System::exit and an exit after two
+switches: each is refused with the expected message, the kernel stays alive and the variable is
+still there. Finally a restart gives a fresh kernel that runs a cell. Prints one "[reliability] ok: <case>: <message>"
 line per case and "reliability interrupt: N checked"; exits 1 naming the case on any failure.
 """
 import argparse
