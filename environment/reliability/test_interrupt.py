@@ -206,6 +206,13 @@ def main():
                           "defined before the interrupts")
 
             expect_prints(k, case, "long x = 0; System.out.println(x);", "0")
+            case = "interrupt while idle"
+            k.km.interrupt_kernel()
+            time.sleep(1)
+            expect_prints(k, case, "System.out.println(kept);", "defined before the interrupts")
+            print("[reliability] ok: %s: the next cell runs: defined before the interrupts" % case, flush=True)
+            checked += 1
+
             case = "define classes and a method"
             expect_prints(k, case, (
                 "class A {} class B extends A {} class C extends A {}\n"
