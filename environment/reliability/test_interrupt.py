@@ -210,7 +210,7 @@ def main():
             k.km.interrupt_kernel()
             time.sleep(1)
             expect_prints(k, case, "System.out.println(kept);", "defined before the interrupts")
-            print("[reliability] ok: %s: the next cell runs: defined before the interrupts" % case, flush=True)
+            print("[reliability] ok: %s (the next cell runs): defined before the interrupts" % case, flush=True)
             checked += 1
 
             case = "define classes and a method"
@@ -265,7 +265,7 @@ def main():
             for n, (case, code, started, allowed) in enumerate(cases, 1):
                 shown, took = interrupt_case(k, case, code, started, allowed)
                 expect_prints(k, case, 'System.out.println("next cell %d runs");' % n, "next cell %d runs" % n)
-                print("[reliability] ok: %s: reply in %.1f s: %s" % (case, took, shown), flush=True)
+                print("[reliability] ok: %s (reply in %.1f s): %s" % (case, took, shown), flush=True)
                 checked += 1
 
             case = "variable kept after the interrupts"
