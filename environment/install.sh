@@ -8,7 +8,7 @@
 #
 # What it leaves behind (under build/ and environment/, nothing in the user's global Jupyter folders):
 #   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
-#   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up race fix)
+#   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up, interrupt, System.exit fixes)
 #   build/jupyter/kernels/descent-java/kernel.json   found through JUPYTER_PATH=build/jupyter
 #   build/jupyter/env.sh        JUPYTER, JUPYTER_PYTHON, JUPYTER_PATH for run.sh and test.sh
 #   environment/.venv/          the pinned Jupyter (environment/requirements.txt), where pip can
@@ -266,24 +266,39 @@ fi
 # The start-up race fixes (see environment/KERNEL-NOTES.md): a patched LoopThread that is put ahead
 # of the kernel jar on the class path, and the launcher that holds the channel loops during connect.
 # Also a patched IOPubChannel and a display provider (QuietResults) so that a cell ending in
-# System.out.printf does not echo "java.io.PrintStream@...".
+# System.out.printf does not echo "java.io.PrintStream@...". And the interrupt fix: a patched
+# ControlChannel and RapaioExecutionControl (stop the running cell, keep the kernel), with
+# ExitGuard/ExitCallRewriter refusing System.exit in a cell (KERNEL-NOTES.md, "Interrupt and System.exit").
 PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
 PATCH_DIR="$BUILD/kernel/patch"
 PATCH_STAMP="$PATCH_DIR/.built-from"
 PATCH_SOURCES=("$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.java"
                "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/IOPubChannel.java"
+               "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/ControlChannel.java"
+               "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/core/java/RapaioExecutionControl.java"
                "$PATCH_SRC_DIR/descent/kernel/Launcher.java"
-               "$PATCH_SRC_DIR/descent/kernel/QuietResults.java")
+               "$PATCH_SRC_DIR/descent/kernel/QuietResults.java"
+               "$PATCH_SRC_DIR/descent/kernel/CellStop.java"
+               "$PATCH_SRC_DIR/descent/kernel/ExitGuard.java"
+               "$PATCH_SRC_DIR/descent/kernel/ExitCallRewriter.java")
+# Interrupt on Java 24+ (no Thread.stop): stop checks woven into cell classes with java.lang.classfile,
+# compiled only there (see the interrupt section of environment/KERNEL-NOTES.md).
+PATCH_SOURCES_JDK24=("$PATCH_SRC_DIR/jdk24/descent/kernel/StopCheckWeaver.java")
 PATCH_SERVICES="$PATCH_SRC_DIR/META-INF/services"
-PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" "$PATCH_SERVICES"/* | cksum) $KERNEL_VERSION $JAVA_MAJOR"
+PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" "${PATCH_SOURCES_JDK24[@]}" "$PATCH_SERVICES"/* | cksum) $KERNEL_VERSION $JAVA_MAJOR"
 if [ "$(cat "$PATCH_STAMP" 2>/dev/null)" != "$PATCH_KEY" ]; then
   rm -rf "$PATCH_DIR"
   "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$KERNEL_JAR" -d "$PATCH_DIR" "${PATCH_SOURCES[@]}" \
-    || die "could not compile the kernel start-up fix in environment/kernel-patch/." \
+    || die "could not compile the kernel patch (start-up, interrupt and System.exit fixes) in environment/kernel-patch/." \
            "check that $KERNEL_JAR is the rapaio-jupyter-kernel $KERNEL_VERSION jar (rm -rf build/kernel and re-run)."
+  if [ "${JAVA_MAJOR%%.*}" -ge 24 ]; then
+    "$JAVA_HOME/bin/javac" --release "${JAVA_MAJOR%%.*}" -nowarn -cp "$PATCH_DIR" -d "$PATCH_DIR" "${PATCH_SOURCES_JDK24[@]}" \
+      || die "could not compile the kernel's stop checks for Java $JAVA_MAJOR (environment/kernel-patch/jdk24/)." \
+             "run with JAVA_HOME pointing at a JDK 17 (the course's default) and re-run."
+  fi
   mkdir -p "$PATCH_DIR/META-INF" && cp -r "$PATCH_SERVICES" "$PATCH_DIR/META-INF/"
   echo "$PATCH_KEY" > "$PATCH_STAMP"
-  say "compiled the kernel start-up fix"
+  say "compiled the kernel patch (start-up, interrupt and System.exit fixes)"
 fi
 
 # ---------------------------------------------------------------- kernelspec -----------------
