@@ -219,7 +219,8 @@ def outputs(msgs):
         elif kind in ("display_data", "update_display_data", "execute_result"):
             shown.append((kind, c["data"].get("text/plain", str(c["data"]))))
         elif kind == "error":
-            shown.append(("error", strip_ansi(" ".join(c["traceback"]))[:60]))
+            lines = [x.strip() for x in strip_ansi("\n".join(c["traceback"])).splitlines()]
+            shown.append(("error", next((x for x in lines if x), "")))
     return shown
 
 
@@ -286,7 +287,7 @@ def case_order_with_display(srv):
     got = outputs(msgs)
     want = [("stdout", "before\n"), ("display_data", "shown"), ("stdout", "middle "),
             ("update_display_data", "updated"), ("stdout", "after\n"), ("stderr", "warning\n"),
-            ("stdout", "last\n"), ("error", "IllegalStateException")]
+            ("stdout", "last\n"), ("error", "java.lang.IllegalStateException: stop")]
     check(got == want, "outputs in this order: %r, expected %r" % (got, want))
     return " | ".join("%s %r" % kv for kv in got)
 
