@@ -268,7 +268,8 @@ fi
 # Also a patched IOPubChannel and a display provider (QuietResults) so that a cell ending in
 # System.out.printf does not echo "java.io.PrintStream@...".
 # Printed output in batches (JShellOutputStream, OutputBatcher; sent before any other IOPub message,
-# shell reply or input request: IOPubChannel, ShellChannel, StdinChannel).
+# shell reply or input request: IOPubChannel, ShellChannel, StdinChannel) and compile errors
+# without javac's incubator-module warning (CompileErrors).
 PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
 PATCH_DIR="$BUILD/kernel/patch"
 PATCH_STAMP="$PATCH_DIR/.built-from"
@@ -279,7 +280,8 @@ PATCH_SOURCES=("$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.jav
                "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/ShellChannel.java"
                "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/StdinChannel.java"
                "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/core/java/io/JShellOutputStream.java"
-               "$PATCH_SRC_DIR/descent/kernel/OutputBatcher.java")
+               "$PATCH_SRC_DIR/descent/kernel/OutputBatcher.java"
+               "$PATCH_SRC_DIR/descent/kernel/CompileErrors.java")
 PATCH_SERVICES="$PATCH_SRC_DIR/META-INF/services"
 PATCH_KEY="$(cat "${PATCH_SOURCES[@]}" "$PATCH_SERVICES"/* | cksum) $KERNEL_VERSION $JAVA_MAJOR"
 if [ "$(cat "$PATCH_STAMP" 2>/dev/null)" != "$PATCH_KEY" ]; then
