@@ -50,7 +50,8 @@ public final class StdinChannel extends AbstractChannel {
      * @return the line typed, followed by the line separator
      */
     public synchronized String getInput(MessageId<?> parent, String prompt, boolean password) {
-        sendMessage(new Message<>(parent, MessageType.STDIN_INPUT_REQUEST, new StdinInputRequest(prompt, password)));
+        StdinInputRequest request = new StdinInputRequest(prompt, password);
+        sendMessage(new Message<>(parent, MessageType.STDIN_INPUT_REQUEST, request));
         Message<StdinInputReply> reply = readMessage(MessageType.STDIN_INPUT_REPLY);
         return reply.content().value() + System.lineSeparator();
     }
