@@ -269,6 +269,9 @@ fi
 # System.out.printf does not echo "java.io.PrintStream@...". And the interrupt fix: a patched
 # ControlChannel and RapaioExecutionControl (stop the running cell, keep the kernel), with
 # ExitGuard/ExitCallRewriter refusing System.exit in a cell (KERNEL-NOTES.md, "Interrupt and System.exit").
+# Printed output in batches (JShellOutputStream, OutputBatcher; sent before any other IOPub message,
+# shell reply or input request: IOPubChannel, ShellChannel, StdinChannel) and compile errors
+# without javac's incubator-module warning (CompileErrors).
 PATCH_SRC_DIR="$ROOT/environment/kernel-patch"
 PATCH_DIR="$BUILD/kernel/patch"
 PATCH_STAMP="$PATCH_DIR/.built-from"
@@ -280,7 +283,12 @@ PATCH_SOURCES=("$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.jav
                "$PATCH_SRC_DIR/descent/kernel/QuietResults.java"
                "$PATCH_SRC_DIR/descent/kernel/CellStop.java"
                "$PATCH_SRC_DIR/descent/kernel/ExitGuard.java"
-               "$PATCH_SRC_DIR/descent/kernel/ExitCallRewriter.java")
+               "$PATCH_SRC_DIR/descent/kernel/ExitCallRewriter.java"
+               "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/ShellChannel.java"
+               "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/channels/StdinChannel.java"
+               "$PATCH_SRC_DIR/org/rapaio/jupyter/kernel/core/java/io/JShellOutputStream.java"
+               "$PATCH_SRC_DIR/descent/kernel/OutputBatcher.java"
+               "$PATCH_SRC_DIR/descent/kernel/CompileErrors.java")
 # Interrupt on Java 24+ (no Thread.stop): stop checks woven into cell classes with java.lang.classfile,
 # compiled only there (see the interrupt section of environment/KERNEL-NOTES.md).
 PATCH_SOURCES_JDK24=("$PATCH_SRC_DIR/jdk24/descent/kernel/StopCheckWeaver.java")

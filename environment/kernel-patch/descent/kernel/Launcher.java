@@ -4,6 +4,9 @@
  * channel loops are held while Channels.connect() finishes, so the first request cannot arrive
  * before the kernel's message handlers exist. See LoopThread (fix 2) and environment/KERNEL-NOTES.md.
  *
+ * It also installs Descent's compile-error format (CompileErrors: no "using incubating module(s)"
+ * warning in front of the real error).
+ *
  * It is also quieter: the kernel logs every message at INFO and prints one line per class-path jar,
  * which fills the notebook server's terminal. Log level WARNING by default; set the environment
  * variable DESCENT_KERNEL_LOG=INFO (or FINE, ...) to see everything again.
@@ -65,6 +68,11 @@ public final class Launcher {
             kernel = MainApp.kernel; // the instance Global.display(...) talks to
         } finally {
             System.setOut(stdout);
+        }
+        try {
+            CompileErrors.install(); // compile errors without javac's incubator-module warning
+        } catch (IllegalStateException e) {
+            System.err.println("descent kernel: " + e.getMessage()); // the warning stays; cells work
         }
         Channels channels = new Channels(props);
         LoopThread.holdStarts();

@@ -4,7 +4,12 @@
  * Same public signatures as the original: the constructor, bind (binds the PUB socket to the
  * connection file's iopub port) and the inherited sendMessage.
  *
- * One change: an execute_result with no data at all is not sent. The kernel sends the value of a
+ * Two changes. First: every message that is not printed text (display, update_display, result,
+ * error, status) first sends the text the cell printed before it and that still waits in
+ * descent.kernel.OutputBatcher, so printed text and displays keep their order although the text
+ * goes out in batches (see environment/KERNEL-NOTES.md, "Output: batching and compile-error noise").
+ *
+ * Second: an execute_result with no data at all is not sent. The kernel sends the value of a
  * cell's last expression as an execute_result; descent.kernel.QuietResults renders values that
  * mean nothing to a student (the PrintStream that System.out.printf returns) as empty data, and
  * this channel drops them, so a cell ending in printf shows its printed line and nothing else
@@ -18,8 +23,11 @@ import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.messages.IOPubExecuteResult;
+import org.rapaio.jupyter.kernel.message.messages.IOPubStream;
 import org.rapaio.org.zeromq.SocketType;
 import org.rapaio.org.zeromq.ZMQ;
+
+import descent.kernel.OutputBatcher;
 
 /** The kernel's IOPub (broadcast) channel: outputs, status and results go to every client. */
 public final class IOPubChannel extends AbstractChannel {
@@ -38,10 +46,15 @@ public final class IOPubChannel extends AbstractChannel {
     }
 
     @Override
-    public synchronized void sendMessage(Message<?> message) {
+    public void sendMessage(Message<?> message) {
         if (message.content() instanceof IOPubExecuteResult result && result.data().isEmpty()) {
             return; // a value with nothing to show (see QuietResults)
         }
-        super.sendMessage(message);
+        if (message.content() instanceof IOPubStream) {
+            super.sendMessage(message); // a batch from OutputBatcher (or a magic's output)
+        } else {
+            // Lock order: the batcher, then this channel (super.sendMessage is synchronized).
+            OutputBatcher.get().flushThen(() -> super.sendMessage(message));
+        }
     }
 }
