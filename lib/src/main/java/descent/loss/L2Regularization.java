@@ -69,15 +69,22 @@ public final class L2Regularization {
 
     /** Whether example {@code row} of X has a NaN or infinite entry. */
     static boolean rowHasNonFinite(org.ejml.data.Matrix x, int row) {
+        return firstNonFiniteColumn(x, row) >= 0;
+    }
+
+    /** The first column where example {@code row} of X is NaN or infinite, or -1. */
+    private static int firstNonFiniteColumn(org.ejml.data.Matrix x, int row) {
         int d = x.getNumCols();
         for (int k = 0; k < d; k++) {
-            double v = x instanceof org.ejml.data.FMatrixRMaj f ? f.data[row * d + k]
-                    : ((DMatrixRMaj) x).data[row * d + k];
-            if (!Double.isFinite(v)) {
-                return true;
+            if (!Double.isFinite(entry(x, row * d + k))) {
+                return k;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private static double entry(org.ejml.data.Matrix x, int index) {
+        return x instanceof org.ejml.data.FMatrixRMaj f ? f.data[index] : ((DMatrixRMaj) x).data[index];
     }
 
     /**
@@ -86,13 +93,10 @@ public final class L2Regularization {
      */
     static RuntimeException nonFiniteScores(org.ejml.data.Matrix x, int row) {
         int d = x.getNumCols();
-        for (int k = 0; k < d; k++) {
-            double v = x instanceof org.ejml.data.FMatrixRMaj f ? f.data[row * d + k]
-                    : ((DMatrixRMaj) x).data[row * d + k];
-            if (!Double.isFinite(v)) {
-                return new IllegalArgumentException("X has " + Checks.describe(v, row, k, x.getNumRows(), d)
-                        + descent.data.Dataset.NON_FINITE_ADVICE);
-            }
+        int k = firstNonFiniteColumn(x, row);
+        if (k >= 0) {
+            return new IllegalArgumentException("X has " + Checks.describe(entry(x, row * d + k), row, k,
+                    x.getNumRows(), d) + descent.data.Dataset.NON_FINITE_ADVICE);
         }
         return new ArithmeticException("the scores W x of row " + row + " are not finite although X and W "
                 + "are: their values are too large; normalise the data and start from small weights");
