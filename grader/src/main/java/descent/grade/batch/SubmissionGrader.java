@@ -180,6 +180,8 @@ public final class SubmissionGrader {
         }
 
         String timedOut = null;
+        Events.Current seen = null;
+        long cpuAtStart = 0;
         try {
             while (true) {
                 if (p.waitFor(100, TimeUnit.MILLISECONDS)) {
@@ -187,12 +189,15 @@ public final class SubmissionGrader {
                 }
                 long now = System.nanoTime();
                 Events.Current cur = events.current();
-                if (cur != null && now - cur.startedNanos > TimeUnit.SECONDS.toNanos(
-                        cur.isTest ? limits.testSeconds() : limits.cellSeconds())) {
-                    timedOut = "stopped after " + (cur.isTest ? limits.testSeconds() : limits.cellSeconds())
-                            + " s, the time limit of one " + (cur.isTest ? "test" : "cell")
-                            + ": an endless loop, or far more work than needed?";
-                    break;
+                if (cur != seen) {
+                    seen = cur;
+                    cpuAtStart = cpuNanos(p);
+                }
+                if (cur != null) {
+                    timedOut = overLimit(limits, cur.isTest, now - cur.startedNanos, cpuNanos(p) - cpuAtStart);
+                    if (timedOut != null) {
+                        break;
+                    }
                 }
                 if (now > submissionDeadline) {
                     timedOut = "stopped: the whole submission reached its time limit of "
@@ -305,6 +310,42 @@ public final class SubmissionGrader {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * Why the running test or cell must stop, or null. The limit counts processor time (of the
+     * grading JVM and everything it started), so a machine busy with other work does not cost a
+     * student points. On the clock a test may take {@link Limits#WALL_FACTOR} times its limit; past
+     * that it is stopped as waiting (a sleep, a blocked read) when it used under a twentieth of the
+     * time on a processor, else as computing too long.
+     */
+    static String overLimit(Limits limits, boolean isTest, long wallNanos, long cpuNanos) {
+        int limit = isTest ? limits.testSeconds() : limits.cellSeconds();
+        String what = isTest ? "test" : "cell";
+        long wallLimit = TimeUnit.SECONDS.toNanos((long) Limits.WALL_FACTOR * limit);
+        if (wallNanos > wallLimit && cpuNanos < wallNanos / 20) {
+            return "stopped after waiting " + Limits.WALL_FACTOR * limit + " s while using almost no processor"
+                    + " time (the limit of one " + what + " is " + limit + " s of processor time): a sleep,"
+                    + " or waiting for input that never comes?";
+        }
+        if (cpuNanos > TimeUnit.SECONDS.toNanos(limit) || wallNanos > wallLimit) {
+            return "stopped: over the time limit of one " + what + " (" + limit + " s of processor time): an"
+                    + " endless loop, or far more work than needed?";
+        }
+        return null;
+    }
+
+    /** Processor time used so far by the process and its descendants (the sandbox starts the JVM). */
+    private static long cpuNanos(Process p) {
+        long total = cpu(p.toHandle());
+        for (ProcessHandle h : (Iterable<ProcessHandle>) p.descendants()::iterator) {
+            total += cpu(h);
+        }
+        return total;
+    }
+
+    private static long cpu(ProcessHandle h) {
+        return h.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static void join(Thread t) {

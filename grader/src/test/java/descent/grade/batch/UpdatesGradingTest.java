@@ -212,8 +212,8 @@ class UpdatesGradingTest {
     @Test
     void anEndlessLoopCostsOnlyItsQuestionWithATimeLimitMessage() {
         assertScore(points("q2", "q3", "q4", "q5"), "loops");
-        assertEquals(List.of("stopped after 8 s, the time limit of one test: an endless loop, or far more work"
-                + " than needed?"), messages("loops", "q1"));
+        assertEquals(List.of("stopped: over the time limit of one test (8 s of processor time): an endless loop,"
+                + " or far more work than needed?"), messages("loops", "q1"));
         assertTrue(result("loops").outcomes().stream().filter(o -> o.question().equals("q1"))
                 .allMatch(o -> o.status() == TestOutcome.Status.ERROR));
     }
