@@ -342,6 +342,77 @@ PY
 install_file "$SPEC_DIR/kernel.json.new" "$SPEC_DIR/kernel.json"
 rm -f "$SPEC_DIR/kernel.json.new"
 
+# ---------------------------------------------------------------- the second kernel: JJava ----
+# JJava (pip package jjava, pinned in requirements.txt; the IJava line) as a second kernelspec,
+# descent-jjava, with the same JVM options, class path and warm-up as descent-java and no magics.
+# Its jar comes from the Jupyter's Python (the project venv), is copied to build/kernel/jjava/ and
+# run directly (not through its launcher, which starts a second JVM with the 'java' on PATH).
+# Where pip is not available (Debian's Jupyter) there is no JJava: one line says so, and a jar
+# copied by an earlier run is kept. See environment/KERNEL-NOTES.md, "The second kernel: JJava".
+JJAVA_NAME="descent-jjava"
+JJAVA_JAR="$BUILD/kernel/jjava/jjava.jar"
+JJAVA_SRC="$("$JUPYTER_PYTHON" - <<'PY' 2>/dev/null || true
+import os, sys
+for base in (sys.prefix, sys.base_prefix, os.path.expanduser("~/.local")):
+    jar = os.path.join(base, "share", "jupyter", "kernels", "java", "jjava.jar")
+    if os.path.isfile(jar):
+        print(jar)
+        break
+PY
+)"
+if [ -n "$JJAVA_SRC" ]; then
+  install_file "$JJAVA_SRC" "$JJAVA_JAR"
+  # pip's own kernelspec beside the jar ("Java (jjava)": no library, no heap limit) would show in
+  # JupyterLab's launcher next to ours; the project venv's copy is removed (the jar stays).
+  [ "${JJAVA_SRC#"$VENV"/}" = "$JJAVA_SRC" ] || rm -f "$(dirname "$JJAVA_SRC")/kernel.json"
+fi
+if [ -s "$JJAVA_JAR" ]; then
+  # Our replacement classes ahead of the jar (environment/kernel-patch-jjava/; KERNEL-NOTES.md).
+  JJAVA_PATCH_DIR="$BUILD/kernel/jjava-patch"
+  JJAVA_PATCH_SOURCES=("$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/kernel/RenderedEvalBuilder.java")
+  JJAVA_PATCH_KEY="$(cat "${JJAVA_PATCH_SOURCES[@]}" "$JJAVA_JAR" | cksum) $JAVA_MAJOR"
+  if [ "$(cat "$JJAVA_PATCH_DIR/.built-from" 2>/dev/null)" != "$JJAVA_PATCH_KEY" ]; then
+    rm -rf "$JJAVA_PATCH_DIR"
+    "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$JJAVA_JAR" -d "$JJAVA_PATCH_DIR" "${JJAVA_PATCH_SOURCES[@]}" \
+      || die "could not compile the JJava kernel patch in environment/kernel-patch-jjava/." \
+             "check that $JJAVA_JAR is JJava 1.0a8 (the pin in environment/requirements.txt): rm -rf build/kernel/jjava and re-run."
+    echo "$JJAVA_PATCH_KEY" > "$JJAVA_PATCH_DIR/.built-from"
+    say "compiled the JJava kernel patch"
+  fi
+  JJAVA_SPEC_DIR="$BUILD/jupyter/kernels/$JJAVA_NAME"
+  mkdir -p "$JJAVA_SPEC_DIR"
+  "$JUPYTER_PYTHON" - "$JJAVA_SPEC_DIR/kernel.json.new" "$JAVA" "$KERNEL_HEAP" "$BUILD" "$JJAVA_JAR" "$ROOT" <<'PY'
+import json, sys
+out, java, heap, build, jar, root = sys.argv[1:]
+spec = {
+    "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
+             "-Dslf4j.internal.verbosity=ERROR",
+             # what JJava's launcher adds: JShell internals the kernel reaches into
+             "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+             "-cp", build + "/kernel/jjava-patch:" + jar,
+             "org.dflib.jjava.distro.JJava", "{connection_file}"],
+    "display_name": "Java (Descent, JJava)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {
+        # ':'-separated (the path separator), globs allowed; added to JShell at start.
+        "JJAVA_CLASSPATH": build + "/classpath/*.jar",
+        "JJAVA_COMPILER_OPTS": "--add-modules jdk.incubator.vector",
+        "JJAVA_TIMEOUT": "-1",
+        "JJAVA_STARTUP_SCRIPTS_PATH": root + "/environment/kernel-init.jshell",
+    },
+    "metadata": {"debugger": False},
+}
+with open(out, "w") as f:
+    json.dump(spec, f, indent=1)
+    f.write("\n")
+PY
+  install_file "$JJAVA_SPEC_DIR/kernel.json.new" "$JJAVA_SPEC_DIR/kernel.json"
+  rm -f "$JJAVA_SPEC_DIR/kernel.json.new"
+else
+  say "JJava is not available (no pip package jjava for $JUPYTER_PYTHON; Jupyter from $JUPYTER_ROUTE): the course uses kernel '$KERNEL_NAME' only"
+fi
+
 # Environment for run.sh / test.sh (and for people who start Jupyter by hand: source it).
 mkdir -p "$LOG_DIR"
 cat > "$ENV_FILE.new" <<EOF
