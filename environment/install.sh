@@ -401,7 +401,10 @@ spec = {
     "env": {
         # ':'-separated (the path separator), globs allowed; added to JShell at start.
         "JJAVA_CLASSPATH": build + "/classpath/*.jar",
-        "JJAVA_COMPILER_OPTS": "--add-modules jdk.incubator.vector",
+        # -nowarn: else javac's "using incubating module(s): jdk.incubator.vector" heads every
+        # compile error that refers to an earlier cell's variable (JJava shows warnings only for
+        # rejected snippets, so nothing else is lost; descent-java drops it in CompileErrors).
+        "JJAVA_COMPILER_OPTS": "--add-modules jdk.incubator.vector -nowarn",
         "JJAVA_TIMEOUT": "-1",
         "JJAVA_STARTUP_SCRIPTS_PATH": root + "/environment/kernel-init.jshell",
     },
