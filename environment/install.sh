@@ -10,6 +10,8 @@
 #   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
 #   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up, interrupt, System.exit fixes)
 #   build/jupyter/kernels/descent-java/kernel.json   found through JUPYTER_PATH=build/jupyter
+#   build/jupyter/kernels/descent-jjava/kernel.json  the second kernel, JJava (pip package jjava), where
+#                               pip can install it; build/kernel/jjava/ + jjava-patch/ (our fixes)
 #   build/jupyter/env.sh        JUPYTER, JUPYTER_PYTHON, JUPYTER_PATH for run.sh and test.sh
 #   environment/.venv/          the pinned Jupyter (environment/requirements.txt), where pip can
 #                               install it; else a jupyter on PATH, else Debian's (see "Jupyter")
@@ -438,5 +440,11 @@ if [ "${DESCENT_SKIP_KERNEL_CHECK:-0}" != 1 ]; then
        --log "$LOG_DIR/kernel-check.log" \
     || die "the Java kernel '$KERNEL_NAME' did not start and run a cell (log: ${LOG_DIR#"$ROOT"/}/kernel-check.log)." \
            "read the log; usual causes are a broken JDK or a stale build: rm -rf build && bash environment/install.sh"
+fi
+# The second kernel gets the same check; if it fails, the course still has the first.
+if [ "${DESCENT_SKIP_KERNEL_CHECK:-0}" != 1 ] && [ -e "$BUILD/jupyter/kernels/$JJAVA_NAME/kernel.json" ]; then
+  JUPYTER_PATH="$BUILD/jupyter" "$JUPYTER_PYTHON" "$ROOT/environment/kernel_check.py" --kernel "$JJAVA_NAME" \
+       --starts 1 --quiet --log "$LOG_DIR/kernel-check-jjava.log" \
+    || say "the second kernel '$JJAVA_NAME' did not pass its check (log: ${LOG_DIR#"$ROOT"/}/kernel-check-jjava.log); use '$KERNEL_NAME'"
 fi
 say "ready: kernel '$KERNEL_NAME' (JUPYTER_PATH=$BUILD/jupyter)"
