@@ -393,6 +393,7 @@ out, java, heap, build, jar, root = sys.argv[1:]
 spec = {
     "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
              "-Dslf4j.internal.verbosity=ERROR",
+             "-Djava.util.logging.config.file=" + root + "/environment/jjava-logging.properties",
              # what JJava's launcher adds: JShell internals the kernel reaches into
              "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
              "-cp", build + "/kernel/jjava-patch:" + jar,
