@@ -368,7 +368,9 @@ if [ -n "$JJAVA_SRC" ]; then
   # JupyterLab's launcher next to ours; the project venv's copy is removed (the jar stays).
   [ "${JJAVA_SRC#"$VENV"/}" = "$JJAVA_SRC" ] || rm -f "$(dirname "$JJAVA_SRC")/kernel.json"
 fi
-if [ -s "$JJAVA_JAR" ]; then
+JJAVA_OK=0
+[ -s "$JJAVA_JAR" ] && JJAVA_OK=1
+if [ "$JJAVA_OK" -eq 1 ]; then
   # Our replacement classes ahead of the jar (environment/kernel-patch-jjava/; KERNEL-NOTES.md).
   JJAVA_PATCH_DIR="$BUILD/kernel/jjava-patch"
   # (the System.exit guard is the same classes as descent-java's, from environment/kernel-patch/)
@@ -379,12 +381,19 @@ if [ -s "$JJAVA_JAR" ]; then
   JJAVA_PATCH_KEY="$(cat "${JJAVA_PATCH_SOURCES[@]}" "$JJAVA_JAR" | cksum) $JAVA_MAJOR"
   if [ "$(cat "$JJAVA_PATCH_DIR/.built-from" 2>/dev/null)" != "$JJAVA_PATCH_KEY" ]; then
     rm -rf "$JJAVA_PATCH_DIR"
-    "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$JJAVA_JAR" -d "$JJAVA_PATCH_DIR" "${JJAVA_PATCH_SOURCES[@]}" \
-      || die "could not compile the JJava kernel patch in environment/kernel-patch-jjava/." \
-             "check that $JJAVA_JAR is JJava 1.0a8 (the pin in environment/requirements.txt): rm -rf build/kernel/jjava and re-run."
-    echo "$JJAVA_PATCH_KEY" > "$JJAVA_PATCH_DIR/.built-from"
-    say "compiled the JJava kernel patch"
+    if "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$JJAVA_JAR" -d "$JJAVA_PATCH_DIR" "${JJAVA_PATCH_SOURCES[@]}"; then
+      echo "$JJAVA_PATCH_KEY" > "$JJAVA_PATCH_DIR/.built-from"
+      say "compiled the JJava kernel patch"
+    else
+      # Another JJava than the pinned 1.0a8 (a jjava installed outside the project venv): no
+      # second kernel rather than one without its fixes; the course does not depend on it.
+      JJAVA_OK=0
+      rm -rf "$JJAVA_PATCH_DIR" "$BUILD/jupyter/kernels/$JJAVA_NAME"
+      say "JJava at ${JJAVA_SRC:-$JJAVA_JAR} is not the pinned 1.0a8 (our patch does not compile against it): the course uses kernel '$KERNEL_NAME' only"
+    fi
   fi
+fi
+if [ "$JJAVA_OK" -eq 1 ]; then
   JJAVA_SPEC_DIR="$BUILD/jupyter/kernels/$JJAVA_NAME"
   mkdir -p "$JJAVA_SPEC_DIR"
   "$JUPYTER_PYTHON" - "$JJAVA_SPEC_DIR/kernel.json.new" "$JAVA" "$KERNEL_HEAP" "$BUILD" "$JJAVA_JAR" "$ROOT" <<'PY'
@@ -419,7 +428,7 @@ with open(out, "w") as f:
 PY
   install_file "$JJAVA_SPEC_DIR/kernel.json.new" "$JJAVA_SPEC_DIR/kernel.json"
   rm -f "$JJAVA_SPEC_DIR/kernel.json.new"
-else
+elif [ ! -s "$JJAVA_JAR" ]; then
   say "JJava is not available (no pip package jjava for $JUPYTER_PYTHON; Jupyter from $JUPYTER_ROUTE): the course uses kernel '$KERNEL_NAME' only"
 fi
 
