@@ -6,7 +6,10 @@ For every executed notebook in the first folder, the one of the same path in the
 cell by cell, the same text up to timings, and the same number of display outputs:
 - text: the cell's stdout, its stderr, its errors and the text of its result value (rapaio sends a
   value as text/html, JJava as text/plain: the text is compared, not the mime), with numbers that
-  are times or rates ("12.3 s", "4 ms", "850 steps/s", "took 1.2") and display ids masked;
+  are times, rates or ratios of times ("12.3 s", "4 ms", "6.0 hours", "850 steps/s", "~8,820 times
+  cheaper") and display ids masked, runs of spaces as one; an error by its message (the kernels
+  name the exception differently: rapaio "EvalException", JJava "RuntimeException" and the class
+  before the message), a compile error by its kind;
 - displays: display_data outputs counted per cell (plots, progress bars; an update replaces a
   display in place, so the count does not depend on how many updates came).
 Prints one line per difference (notebook, cell, what differs) and a summary; exit status 1 when
@@ -21,13 +24,28 @@ import sys
 import nbformat
 
 # "1.2 s", "35 ms", "2 min", "1.5 seconds", "0.3s": a time; "850 steps/s", "12 it/s": a rate.
-TIME = re.compile(r"\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?\s*(?:ms|µs|us|ns|s|sec|secs|seconds?|min|minutes?|h)\b")
-RATE = re.compile(r"\d+(?:[.,]\d+)?\s*[A-Za-z]+/s\b")
+TIME = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[eE][-+]?\d+)?\s*"
+                  r"(?:ms|µs|us|ns|s|sec|secs|seconds?|min|minutes?|h|hours?)\b")
+RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*[A-Za-z]+/s\b")
+# "~8,820 times cheaper": a ratio of two measured times
+RATIO = re.compile(r"~?\d[\d,]*(?:\.\d+)?\s*(?:x|times)\s+(?:cheaper|faster|slower|more|less)\b")
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+SPACES = re.compile(r" {2,}")
+# An error's value as JJava sends it: "java.lang.IllegalArgumentException, weights must not be null"
+# (rapaio: ename EvalException, evalue "weights must not be null").
+CLASS_PREFIX = re.compile(r"^(?:[a-z_][\w$]*\.)+[A-Z][\w$]*, ")
 
 
 def mask(text):
-    return RATE.sub("<rate>", TIME.sub("<time>", UUID.sub("<id>", text)))
+    text = RATIO.sub("<ratio>", RATE.sub("<rate>", TIME.sub("<time>", UUID.sub("<id>", text))))
+    return SPACES.sub(" ", text)  # widths of padded numbers (%6.1f) differ with the number
+
+
+def error_text(out):
+    """An error as comparable across kernels: a compile error by its kind, else its message."""
+    if out.get("ename") in ("CompilerException", "CompilationException"):
+        return "error: compile error"
+    return "error: " + CLASS_PREFIX.sub("", out.get("evalue", ""))
 
 
 def value_text(data):
@@ -48,7 +66,7 @@ def summary(cell):
         if kind == "stream":
             streams[out.get("name", "stdout")] = streams.get(out.get("name", "stdout"), "") + out.get("text", "")
         elif kind == "error":
-            parts.append("error: %s: %s" % (out.get("ename", ""), out.get("evalue", "")))
+            parts.append(error_text(out))
         elif kind == "execute_result":
             parts.append("value: " + value_text(out.get("data", {})))
         elif kind == "display_data":
