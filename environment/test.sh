@@ -40,7 +40,10 @@ rm -rf "$ROOT/build/notebooks"
 # of displays per cell as under the default kernel (environment/compare_notebooks.py).
 SECOND_KERNEL=descent-jjava
 second_books=0
-if [ -e "$ROOT/build/jupyter/kernels/$SECOND_KERNEL/kernel.json" ]; then
+# DESCENT_TEST_SECOND_KERNEL=0 skips it (it doubles this step's time: KERNEL-NOTES.md).
+if [ "${DESCENT_TEST_SECOND_KERNEL:-1}" = 0 ]; then
+  echo "[descent] DESCENT_TEST_SECOND_KERNEL=0: notebooks not run under $SECOND_KERNEL"
+elif [ -e "$ROOT/build/jupyter/kernels/$SECOND_KERNEL/kernel.json" ]; then
   rm -rf "$ROOT/build/notebooks-$SECOND_KERNEL"
   "$JUPYTER_PYTHON" "$ROOT/environment/test_notebooks.py" --kernel "$SECOND_KERNEL" \
     --out "$ROOT/build/notebooks-$SECOND_KERNEL" "$@"
