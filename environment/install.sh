@@ -10,6 +10,8 @@
 #   build/classpath/            the library jar + its runtime dependencies (EJML, Tablesaw, ...)
 #   build/kernel/               rapaio-jupyter-kernel jar (pinned) + patch/ (start-up, interrupt, System.exit fixes)
 #   build/jupyter/kernels/descent-java/kernel.json   found through JUPYTER_PATH=build/jupyter
+#   build/jupyter/kernels/descent-jjava/kernel.json  the second kernel, JJava (pip package jjava), where
+#                               pip can install it; build/kernel/jjava/ + jjava-patch/ (our fixes)
 #   build/jupyter/env.sh        JUPYTER, JUPYTER_PYTHON, JUPYTER_PATH for run.sh and test.sh
 #   environment/.venv/          the pinned Jupyter (environment/requirements.txt), where pip can
 #                               install it; else a jupyter on PATH, else Debian's (see "Jupyter")
@@ -342,6 +344,94 @@ PY
 install_file "$SPEC_DIR/kernel.json.new" "$SPEC_DIR/kernel.json"
 rm -f "$SPEC_DIR/kernel.json.new"
 
+# ---------------------------------------------------------------- the second kernel: JJava ----
+# JJava (pip package jjava, pinned in requirements.txt; the IJava line) as a second kernelspec,
+# descent-jjava, with the same JVM options, class path and warm-up as descent-java and no magics.
+# Its jar comes from the Jupyter's Python (the project venv), is copied to build/kernel/jjava/ and
+# run directly (not through its launcher, which starts a second JVM with the 'java' on PATH).
+# Where pip is not available (Debian's Jupyter) there is no JJava: one line says so, and a jar
+# copied by an earlier run is kept. See environment/KERNEL-NOTES.md, "The second kernel: JJava".
+JJAVA_NAME="descent-jjava"
+JJAVA_JAR="$BUILD/kernel/jjava/jjava.jar"
+JJAVA_SRC="$("$JUPYTER_PYTHON" - <<'PY' 2>/dev/null || true
+import os, sys
+for base in (sys.prefix, sys.base_prefix, os.path.expanduser("~/.local")):
+    jar = os.path.join(base, "share", "jupyter", "kernels", "java", "jjava.jar")
+    if os.path.isfile(jar):
+        print(jar)
+        break
+PY
+)"
+if [ -n "$JJAVA_SRC" ]; then
+  install_file "$JJAVA_SRC" "$JJAVA_JAR"
+  # pip's own kernelspec beside the jar ("Java (jjava)": no library, no heap limit) would show in
+  # JupyterLab's launcher next to ours; the project venv's copy is removed (the jar stays).
+  [ "${JJAVA_SRC#"$VENV"/}" = "$JJAVA_SRC" ] || rm -f "$(dirname "$JJAVA_SRC")/kernel.json"
+fi
+JJAVA_OK=0
+[ -s "$JJAVA_JAR" ] && JJAVA_OK=1
+if [ "$JJAVA_OK" -eq 1 ]; then
+  # Our replacement classes ahead of the jar (environment/kernel-patch-jjava/; KERNEL-NOTES.md).
+  JJAVA_PATCH_DIR="$BUILD/kernel/jjava-patch"
+  # (the System.exit guard is the same classes as descent-java's, from environment/kernel-patch/)
+  JJAVA_PATCH_SOURCES=("$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/kernel/RenderedEvalBuilder.java"
+                       "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/kernel/execution/JJavaExecutionControl.java"
+                       "$PATCH_SRC_DIR/descent/kernel/ExitCallRewriter.java"
+                       "$PATCH_SRC_DIR/descent/kernel/ExitGuard.java")
+  JJAVA_PATCH_KEY="$(cat "${JJAVA_PATCH_SOURCES[@]}" "$JJAVA_JAR" | cksum) $JAVA_MAJOR"
+  if [ "$(cat "$JJAVA_PATCH_DIR/.built-from" 2>/dev/null)" != "$JJAVA_PATCH_KEY" ]; then
+    rm -rf "$JJAVA_PATCH_DIR"
+    if "$JAVA_HOME/bin/javac" --release 17 -nowarn -cp "$JJAVA_JAR" -d "$JJAVA_PATCH_DIR" "${JJAVA_PATCH_SOURCES[@]}"; then
+      echo "$JJAVA_PATCH_KEY" > "$JJAVA_PATCH_DIR/.built-from"
+      say "compiled the JJava kernel patch"
+    else
+      # Another JJava than the pinned 1.0a8 (a jjava installed outside the project venv): no
+      # second kernel rather than one without its fixes; the course does not depend on it.
+      JJAVA_OK=0
+      rm -rf "$JJAVA_PATCH_DIR" "$BUILD/jupyter/kernels/$JJAVA_NAME"
+      say "JJava at ${JJAVA_SRC:-$JJAVA_JAR} is not the pinned 1.0a8 (our patch does not compile against it): the course uses kernel '$KERNEL_NAME' only"
+    fi
+  fi
+fi
+if [ "$JJAVA_OK" -eq 1 ]; then
+  JJAVA_SPEC_DIR="$BUILD/jupyter/kernels/$JJAVA_NAME"
+  mkdir -p "$JJAVA_SPEC_DIR"
+  "$JUPYTER_PYTHON" - "$JJAVA_SPEC_DIR/kernel.json.new" "$JAVA" "$KERNEL_HEAP" "$BUILD" "$JJAVA_JAR" "$ROOT" <<'PY'
+import json, sys
+out, java, heap, build, jar, root = sys.argv[1:]
+spec = {
+    "argv": [java, "--add-modules=jdk.incubator.vector", heap, "-Djava.awt.headless=true",
+             "-Dslf4j.internal.verbosity=ERROR",
+             "-Djava.util.logging.config.file=" + root + "/environment/jjava-logging.properties",
+             # what JJava's launcher adds: JShell internals the kernel reaches into
+             "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+             "-cp", build + "/kernel/jjava-patch:" + jar,
+             "org.dflib.jjava.distro.JJava", "{connection_file}"],
+    "display_name": "Java (Descent, JJava)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {
+        # ':'-separated (the path separator), globs allowed; added to JShell at start.
+        "JJAVA_CLASSPATH": build + "/classpath/*.jar",
+        # -nowarn: else javac's "using incubating module(s): jdk.incubator.vector" heads every
+        # compile error that refers to an earlier cell's variable (JJava shows warnings only for
+        # rejected snippets, so nothing else is lost; descent-java drops it in CompileErrors).
+        "JJAVA_COMPILER_OPTS": "--add-modules jdk.incubator.vector -nowarn",
+        "JJAVA_TIMEOUT": "-1",
+        "JJAVA_STARTUP_SCRIPTS_PATH": root + "/environment/kernel-init.jshell",
+    },
+    "metadata": {"debugger": False},
+}
+with open(out, "w") as f:
+    json.dump(spec, f, indent=1)
+    f.write("\n")
+PY
+  install_file "$JJAVA_SPEC_DIR/kernel.json.new" "$JJAVA_SPEC_DIR/kernel.json"
+  rm -f "$JJAVA_SPEC_DIR/kernel.json.new"
+elif [ ! -s "$JJAVA_JAR" ]; then
+  say "JJava is not available (no pip package jjava for $JUPYTER_PYTHON; Jupyter from $JUPYTER_ROUTE): the course uses kernel '$KERNEL_NAME' only"
+fi
+
 # Environment for run.sh / test.sh (and for people who start Jupyter by hand: source it).
 mkdir -p "$LOG_DIR"
 cat > "$ENV_FILE.new" <<EOF
@@ -360,5 +450,11 @@ if [ "${DESCENT_SKIP_KERNEL_CHECK:-0}" != 1 ]; then
        --log "$LOG_DIR/kernel-check.log" \
     || die "the Java kernel '$KERNEL_NAME' did not start and run a cell (log: ${LOG_DIR#"$ROOT"/}/kernel-check.log)." \
            "read the log; usual causes are a broken JDK or a stale build: rm -rf build && bash environment/install.sh"
+fi
+# The second kernel gets the same check; if it fails, the course still has the first.
+if [ "${DESCENT_SKIP_KERNEL_CHECK:-0}" != 1 ] && [ -e "$BUILD/jupyter/kernels/$JJAVA_NAME/kernel.json" ]; then
+  JUPYTER_PATH="$BUILD/jupyter" "$JUPYTER_PYTHON" "$ROOT/environment/kernel_check.py" --kernel "$JJAVA_NAME" \
+       --starts 1 --quiet --log "$LOG_DIR/kernel-check-jjava.log" \
+    || say "the second kernel '$JJAVA_NAME' did not pass its check (log: ${LOG_DIR#"$ROOT"/}/kernel-check-jjava.log); use '$KERNEL_NAME'"
 fi
 say "ready: kernel '$KERNEL_NAME' (JUPYTER_PATH=$BUILD/jupyter)"

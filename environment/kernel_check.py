@@ -1,4 +1,4 @@
-"""Starts the Descent Java kernel N times in a row and checks each start answers and runs a cell.
+"""Starts a Descent Java kernel (--kernel: descent-java, descent-jjava) N times in a row and checks each start answers and runs a cell.
 
 Run with the Python that belongs to Jupyter (install.sh writes it to build/jupyter/env.sh) and with
 JUPYTER_PATH pointing at build/jupyter:
@@ -7,7 +7,8 @@ JUPYTER_PATH pointing at build/jupyter:
 
 Each start: KernelManager.start_kernel, wait for the kernel_info reply (timeout), execute one cell
 that uses the library, EJML and Tablesaw with no magic and check its output, check that a cell
-ending in printf shows only its line and one ending in an expression shows its value, then shut down.
+ending in printf shows only its line, one ending in an expression shows its value and a compile error
+shows javac's message without the incubator-module warning, then shut down.
 A start that does not become ready within the timeout counts as a hang; the kernel is killed.
 Prints the median and maximum start time (launch to kernel_info reply). Exit status 1 on any
 failure. Only the standard library and jupyter_client are used.
@@ -32,7 +33,7 @@ EXPECTED = "ok 2x3 t Dataset"
 # PrintStream that System.out.printf returns (QuietResults and the patched IOPubChannel).
 ECHO_CELLS = [
     ('System.out.printf("%d steps%n", 3)', [("stream", "3 steps\n")]),
-    ("6 * 7", [("execute_result", "{'text/html': '42'}")]),
+    ("6 * 7", [("execute_result", "42")]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -69,10 +70,19 @@ def one_start(kernel_name, timeout, log):
             kc.execute_interactive(cell, timeout=timeout, output_hook=outputs.append)
             printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
             got = ([("stream", printed)] if printed else []) + [
-                (m["msg_type"], str(m["content"].get("data", m["content"].get("evalue"))))
+                # the value's text in whatever mime the kernel chose (rapaio: text/html, JJava: text/plain)
+                (m["msg_type"], "".join(m["content"]["data"].values()) if "data" in m["content"]
+                 else str(m["content"].get("evalue")))
                 for m in outputs if m["msg_type"] in ("execute_result", "display_data", "error")]
             if got != want:
                 return ready, "cell %r showed %r, expected %r" % (cell, got, want)
+        # A compile error shows javac's message, not first the incubator-module warning.
+        kc.execute_interactive("double[] v = {1.0};", timeout=timeout)
+        outputs = []
+        kc.execute_interactive("v.lenght", timeout=timeout, output_hook=outputs.append)
+        shown = "\n".join("\n".join(m["content"].get("traceback", [])) for m in outputs if m["msg_type"] == "error")
+        if "cannot find symbol" not in shown or "incubating" in shown:
+            return ready, "the compile error of 'v.lenght' showed %r, expected 'cannot find symbol' alone" % shown
         return ready, None
     finally:
         kc.stop_channels()

@@ -4,7 +4,8 @@
 #   2. environment/install.sh --for-tests (idempotent; adds nbclient, nbconvert, Chromium if missing),
 #      then environment/test_setup_errors.sh (each set-up failure gives one message and its fix);
 #   3. every notebook under notebooks/ executed headless with the Descent kernel, failing on any
-#      cell error; executed copies + HTML exports in build/notebooks/;
+#      cell error; executed copies + HTML exports in build/notebooks/; then again under the second
+#      kernel (descent-jjava) into build/notebooks-descent-jjava/, compared with the first run;
 #   4. headless Chromium, without network, checks the plots in the exported HTML drew, and saves
 #      screenshots to build/notebooks/screenshots/ (the build artifact);
 #   5. the grader's command line: grade.sh grade and Gradescope's run_autograder on every assignment
@@ -34,6 +35,23 @@ routes="$(bash "$ROOT/environment/test_routes.sh" | tee /dev/stderr | sed -n 's/
 echo "[descent] 3/6 notebooks"
 rm -rf "$ROOT/build/notebooks"
 "$JUPYTER_PYTHON" "$ROOT/environment/test_notebooks.py" "$@"
+# The second kernel (JJava, where install.sh could install it): every notebook again, its own
+# outputs in build/notebooks-descent-jjava/, and the same text up to timings and the same number
+# of displays per cell as under the default kernel (environment/compare_notebooks.py).
+SECOND_KERNEL=descent-jjava
+second_books=0
+# DESCENT_TEST_SECOND_KERNEL=0 skips it (it doubles this step's time: KERNEL-NOTES.md).
+if [ "${DESCENT_TEST_SECOND_KERNEL:-1}" = 0 ]; then
+  echo "[descent] DESCENT_TEST_SECOND_KERNEL=0: notebooks not run under $SECOND_KERNEL"
+elif [ -e "$ROOT/build/jupyter/kernels/$SECOND_KERNEL/kernel.json" ]; then
+  rm -rf "$ROOT/build/notebooks-$SECOND_KERNEL"
+  "$JUPYTER_PYTHON" "$ROOT/environment/test_notebooks.py" --kernel "$SECOND_KERNEL" \
+    --out "$ROOT/build/notebooks-$SECOND_KERNEL" "$@"
+  "$JUPYTER_PYTHON" "$ROOT/environment/compare_notebooks.py" "$ROOT/build/notebooks" "$ROOT/build/notebooks-$SECOND_KERNEL"
+  second_books="$(find "$ROOT/build/notebooks-$SECOND_KERNEL" -name '*.ipynb' | wc -l)"
+else
+  echo "[descent] no kernel $SECOND_KERNEL (JJava comes with pip): notebooks run under descent-java only"
+fi
 
 echo "[descent] 4/6 plots in headless Chromium"
 "$JUPYTER_PYTHON" "$ROOT/environment/check_plots.py"
@@ -50,6 +68,7 @@ unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} 
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
 books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
-  "${routes:-0} install routes, $books notebooks executed and drawn, ${cli_checks:-0} grader command-line checks," \
+  "${routes:-0} install routes, $books notebooks executed and drawn (and $second_books under $SECOND_KERNEL)," \
+  "${cli_checks:-0} grader command-line checks," \
   "${reliability:-0} reliability cases"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + ${cli_checks:-0} + ${reliability:-0} )) passed, 0 failed"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + second_books + ${cli_checks:-0} + ${reliability:-0} )) passed, 0 failed"

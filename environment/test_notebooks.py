@@ -10,6 +10,8 @@ names the notebook, the cell number and the error. Each cell may run up to --cel
 The kernel's peak resident memory (VmHWM) is measured too: above 2 GB (Binder's container) fails
 the notebook. Run time and peak memory of each notebook go to build/notebooks/summary.tsv.
 --out DIR writes all of it to DIR instead (test_routes.sh: the Debian route's run beside the main one).
+--kernel NAME runs them under another kernelspec (test.sh: descent-jjava into build/notebooks-descent-jjava;
+environment/compare_notebooks.py then compares the two runs).
 Uses nbclient and nbconvert only (no network).
 """
 import argparse

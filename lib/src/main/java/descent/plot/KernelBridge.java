@@ -11,9 +11,15 @@ import java.util.List;
  *
  * <p>Kernels are found at run time by reflection, so the library has no compile-time dependency
  * on any of them: rapaio-jupyter-kernel ({@code org.rapaio.jupyter.kernel.global.Global}),
- * IJava ({@code io.github.spencerpark.ijava.IJava}) and JJava ({@code org.dflib.jjava.JJava}).
+ * IJava ({@code io.github.spencerpark.ijava.IJava}) and JJava (see {@link #JJAVA_STATICS}).
  */
 interface KernelBridge {
+
+    /**
+     * Where JJava keeps its static kernel getter: {@code JavaNotebookStatics} in
+     * 1.0a8 (the pip package jjava, the course's second kernel), {@code JJava} in earlier alphas.
+     */
+    List<String> JJAVA_STATICS = List.of("org.dflib.jjava.kernel.JavaNotebookStatics", "org.dflib.jjava.JJava");
 
     /** Short name of the backend: "rapaio", "ijava", "jjava", or "none" without a kernel. */
     String name();
@@ -38,9 +44,11 @@ interface KernelBridge {
             if (ijava != null) {
                 return ijava;
             }
-            KernelBridge jjava = SparkLike.find(loader, "jjava", "org.dflib.jjava.JJava");
-            if (jjava != null) {
-                return jjava;
+            for (String statics : JJAVA_STATICS) {
+                KernelBridge jjava = SparkLike.find(loader, "jjava", statics);
+                if (jjava != null) {
+                    return jjava;
+                }
             }
         }
         return null;
@@ -116,7 +124,7 @@ interface KernelBridge {
     }
 
     /**
-     * IJava and its fork JJava: {@code getKernelInstance()} returns a kernel with
+     * IJava and its fork JJava: a static {@code kernel()} or {@code getKernelInstance()} returns a kernel with
      * {@code display(DisplayData)}; updates go through {@code updateDisplay(String, DisplayData)}
      * on the kernel or on {@code getIO().display}.
      */
@@ -139,7 +147,7 @@ interface KernelBridge {
                 return null;
             }
             try {
-                Object kernel = main.getMethod("getKernelInstance").invoke(null);
+                Object kernel = kernelGetter(main).invoke(null);
                 if (kernel == null) {
                     return null;
                 }
@@ -152,6 +160,18 @@ interface KernelBridge {
                 return null;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
+            }
+        }
+
+        /**
+         * JJava 1.0a8's {@code kernel()}, else {@code getKernelInstance()} (IJava, older JJava; 1.0a8
+         * still has it but prints a deprecation warning into the cell's stderr on every call).
+         */
+        private static Method kernelGetter(Class<?> main) throws NoSuchMethodException {
+            try {
+                return main.getMethod("kernel");
+            } catch (NoSuchMethodException e) {
+                return main.getMethod("getKernelInstance");
             }
         }
 

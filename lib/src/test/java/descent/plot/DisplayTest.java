@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,21 @@ class DisplayTest {
     @Test
     void aPlainJvmHasNoKernel() {
         assertEquals(null, KernelBridge.detectKernel());
+    }
+
+    @Test
+    void jjavaIsFoundThroughJavaNotebookStaticsAndUpdatesInPlace() {
+        var kernel = new org.dflib.jjava.kernel.JavaNotebookStatics.FakeKernel();
+        org.dflib.jjava.kernel.JavaNotebookStatics.kernel = kernel;
+        try {
+            KernelBridge bridge = KernelBridge.detectKernel();
+            assertEquals("jjava", bridge == null ? null : bridge.name());
+            String id = bridge.display("<p>0%</p>");
+            bridge.update(id, "<p>50%</p>");
+            assertEquals(List.of("display " + id + " <p>0%</p>", "update " + id + " <p>50%</p>"), kernel.sent);
+        } finally {
+            org.dflib.jjava.kernel.JavaNotebookStatics.kernel = null;
+        }
     }
 
     static int count(String text, String part) {
