@@ -5,6 +5,8 @@
 #   bash environment/run.sh                 port 8888, or the next free one up to 8898
 #   bash environment/run.sh --port 9000     exactly this port (an error if it is busy)
 #   bash environment/run.sh --ip 0.0.0.0    listen on all interfaces (containers, VMs)
+#   bash environment/run.sh --notebook-dir DIR   serve DIR instead of notebooks/ (the browser test
+#                                           serves a copy, so the course's files stay untouched)
 #
 # The server uses JupyterLab when installed, else the classic Notebook. Stop it with Ctrl-C.
 set -euo pipefail
@@ -12,11 +14,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT=""
 IP="${DESCENT_IP:-127.0.0.1}"
+NOTEBOOK_DIR="$ROOT/notebooks"
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) PORT="${2:?--port needs a number}"; shift 2 ;;
     --ip) IP="${2:?--ip needs an address}"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --notebook-dir) NOTEBOOK_DIR="$(cd "${2:?--notebook-dir needs a folder}" && pwd)"; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,14 +62,14 @@ TOKEN="$("$JUPYTER_PYTHON" -c 'import secrets; print(secrets.token_hex(16))')"
 ARGS=(--no-browser --ip="$IP" --port="$PORT" --port-retries=0)
 [ "$(id -u)" -eq 0 ] && ARGS+=(--allow-root)
 if "$JUPYTER" lab --version >/dev/null 2>&1; then
-  APP=(lab); ARGS+=(--ServerApp.token="$TOKEN" --ServerApp.root_dir="$ROOT/notebooks")
+  APP=(lab); ARGS+=(--ServerApp.token="$TOKEN" --ServerApp.root_dir="$NOTEBOOK_DIR")
 else
-  APP=(notebook); ARGS+=(--NotebookApp.token="$TOKEN" --NotebookApp.notebook_dir="$ROOT/notebooks")
+  APP=(notebook); ARGS+=(--NotebookApp.token="$TOKEN" --NotebookApp.notebook_dir="$NOTEBOOK_DIR")
 fi
 
 HOST="$IP"; [ "$IP" = 0.0.0.0 ] && HOST=localhost
 echo
-echo "[descent] Notebook server (${APP[0]}) on notebooks/ - open this URL in a browser:"
+echo "[descent] Notebook server (${APP[0]}) on ${NOTEBOOK_DIR#"$ROOT"/} - open this URL in a browser:"
 echo
 echo "    http://$HOST:$PORT/?token=$TOKEN"
 echo

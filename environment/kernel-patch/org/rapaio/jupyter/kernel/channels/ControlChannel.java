@@ -20,6 +20,7 @@
  */
 package org.rapaio.jupyter.kernel.channels;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -30,6 +31,7 @@ import org.rapaio.jupyter.kernel.message.HMACDigest;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ControlInterruptReply;
+import org.rapaio.jupyter.kernel.message.messages.ShellKernelInfoReply;
 import org.rapaio.org.zeromq.SocketType;
 import org.rapaio.org.zeromq.ZMQ;
 
@@ -81,6 +83,23 @@ public final class ControlChannel extends AbstractChannel {
             try {
                 MainApp.kernel.interrupt();
             } catch (RuntimeException e) {
+                LOGGER.severe(logPrefix + "Exception handling " + type.name() + ". "
+                        + e.getClass().getSimpleName() + ": " + e.getLocalizedMessage());
+            }
+            return;
+        }
+        if (type == MessageType.SHELL_KERNEL_INFO_REQUEST) {
+            // jupyter_server "nudges" a kernel with kernel_info_request on shell and control when a
+            // browser tab connects (e.g. right after Kernel > Restart, while Run All already sent
+            // cells). Handled like other messages it took the shared message id of the running
+            // execute_request, and that cell's execute_reply went out addressed to the nudge: the
+            // cell stayed [*] for good. So it too touches no shared state: the reply goes out here.
+            try {
+                Method info = MainApp.kernel.getClass().getDeclaredMethod("kernelInfo");
+                info.setAccessible(true);
+                sendMessage(new Message<>(message.getId(), MessageType.SHELL_KERNEL_INFO_REPLY,
+                        (ShellKernelInfoReply) info.invoke(MainApp.kernel)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
                 LOGGER.severe(logPrefix + "Exception handling " + type.name() + ". "
                         + e.getClass().getSimpleName() + ": " + e.getLocalizedMessage());
             }

@@ -10,6 +10,12 @@
  * clean-up (its after-actions run last-in first-out), so without this the last batch of printed
  * text would follow the reply (see environment/KERNEL-NOTES.md, "Output: batching and
  * compile-error noise").
+ *
+ * Two: a history_request gets a busy and an idle status (3.0.1's handler only logs and sends
+ * nothing). JupyterLab ignores the statuses that answer its kernel_info_request (they are in the
+ * server's untracked_message_types) and takes the kernel's first status from those of the
+ * history_request it sends next; with none, its status bar said "Java (Descent) | Unknown" after a
+ * notebook opened, until the first cell ran. Still no history_reply: 3.0.1 keeps no history.
  */
 package org.rapaio.jupyter.kernel.channels;
 
@@ -71,6 +77,9 @@ public final class ShellChannel extends AbstractChannel {
         LOGGER.info(logPrefix + "Handling message: " + type.name());
         connection.setMsgId(message.getId());
         try {
+            if (MessageType.SHELL_HISTORY_REQUEST.equals(type)) {
+                channels.busyThenIdle();   // idle goes out with the after-actions below
+            }
             handler.handle(message);
         } catch (Exception e) {
             LOGGER.severe(logPrefix + "Exception handling " + type.name() + ". "
