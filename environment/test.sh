@@ -13,7 +13,11 @@
 #      passing, their student copies with every self-check reporting "not implemented yet";
 #   6. the reliability suite (environment/test_reliability.sh): interrupting cells, System.exit,
 #      long prints, compile errors, a read-only shared data folder, each through a real kernel,
-#      server or user, asserting the message a student sees.
+#      server or user, asserting the message a student sees;
+#   7. a student's session in JupyterLab (environment/test_browser.py): Playwright drives Debian's
+#      Chromium through run.sh's server on a copy of the notebooks: three notebooks run all, plots
+#      drawn, progress in place, reopened in a new session, an interrupt and a restart from the
+#      page, an HTML export; screenshots in build/browser/screenshots/.
 #
 #   bash environment/test.sh [NOTEBOOK...]     (default: all notebooks)
 set -euo pipefail
@@ -21,10 +25,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-echo "[descent] 1/6 library and grader tests"
+echo "[descent] 1/7 library and grader tests"
 mvn -B --no-transfer-progress test
 
-echo "[descent] 2/6 environment"
+echo "[descent] 2/7 environment"
 bash "$ROOT/environment/install.sh" --for-tests
 # shellcheck source=/dev/null
 . "$ROOT/build/jupyter/env.sh"
@@ -32,7 +36,7 @@ setup_checks="$(bash "$ROOT/environment/test_setup_errors.sh" | tee /dev/stderr 
   | sed -n 's/.*set-up failures: \([0-9]*\) checked.*/\1/p')"
 routes="$(bash "$ROOT/environment/test_routes.sh" | tee /dev/stderr | sed -n 's/.*install routes: \([0-9]*\) checked.*/\1/p')"
 
-echo "[descent] 3/6 notebooks"
+echo "[descent] 3/7 notebooks"
 rm -rf "$ROOT/build/notebooks"
 "$JUPYTER_PYTHON" "$ROOT/environment/test_notebooks.py" "$@"
 # The second kernel (JJava, where install.sh could install it): every notebook again, its own
@@ -53,15 +57,18 @@ else
   echo "[descent] no kernel $SECOND_KERNEL (JJava comes with pip): notebooks run under descent-java only"
 fi
 
-echo "[descent] 4/6 plots in headless Chromium"
+echo "[descent] 4/7 plots in headless Chromium"
 "$JUPYTER_PYTHON" "$ROOT/environment/check_plots.py"
 
-echo "[descent] 5/6 grader command line"
+echo "[descent] 5/7 grader command line"
 cli_checks="$(bash "$ROOT/grader/test_cli.sh" | tee /dev/stderr \
   | sed -n 's/.*grader command line: \([0-9]*\) checked.*/\1/p')"
-echo "[descent] 6/6 reliability"
+echo "[descent] 6/7 reliability"
 reliability="$(bash "$ROOT/environment/test_reliability.sh" | tee /dev/stderr \
   | sed -n 's/^reliability: \([0-9]*\) checked.*/\1/p')"
+echo "[descent] 7/7 a student's session in JupyterLab"
+browser="$("$JUPYTER_PYTHON" "$ROOT/environment/test_browser.py" | tee /dev/stderr \
+  | sed -n 's/^browser: \([0-9]*\) checked.*/\1/p')"
 # One closing line for CI and people: unit tests (from Surefire's reports: lib's, and the grader's
 # under its own build folder) plus the checks and notebooks run.
 unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} + 2>/dev/null \
@@ -70,5 +77,5 @@ books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
   "${routes:-0} install routes, $books notebooks executed and drawn (and $second_books under $SECOND_KERNEL)," \
   "${cli_checks:-0} grader command-line checks," \
-  "${reliability:-0} reliability cases"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + second_books + ${cli_checks:-0} + ${reliability:-0} )) passed, 0 failed"
+  "${reliability:-0} reliability cases, ${browser:-0} browser checks"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + second_books + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"
