@@ -373,11 +373,16 @@ JJAVA_OK=0
 if [ "$JJAVA_OK" -eq 1 ]; then
   # Our replacement classes ahead of the jar (environment/kernel-patch-jjava/; KERNEL-NOTES.md).
   JJAVA_PATCH_DIR="$BUILD/kernel/jjava-patch"
-  # (the System.exit guard is the same classes as descent-java's, from environment/kernel-patch/)
+  # (the System.exit guard and the output batcher are the same classes as descent-java's, from
+  # environment/kernel-patch/)
   JJAVA_PATCH_SOURCES=("$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/kernel/RenderedEvalBuilder.java"
+                       "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/kernel/JupyterIO.java"
+                       "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/channels/JupyterOutputStream.java"
+                       "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/channels/DefaultReplyEnvironment.java"
                        "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/kernel/execution/JJavaExecutionControl.java"
                        "$PATCH_SRC_DIR/descent/kernel/ExitCallRewriter.java"
-                       "$PATCH_SRC_DIR/descent/kernel/ExitGuard.java")
+                       "$PATCH_SRC_DIR/descent/kernel/ExitGuard.java"
+                       "$PATCH_SRC_DIR/descent/kernel/OutputBatcher.java")
   JJAVA_PATCH_KEY="$(cat "${JJAVA_PATCH_SOURCES[@]}" "$JJAVA_JAR" | cksum) $JAVA_MAJOR"
   if [ "$(cat "$JJAVA_PATCH_DIR/.built-from" 2>/dev/null)" != "$JJAVA_PATCH_KEY" ]; then
     rm -rf "$JJAVA_PATCH_DIR"

@@ -20,10 +20,15 @@ for script in "$ROOT"/environment/reliability/test_*; do
   echo "[reliability] $area"
   case "$script" in
     *.py) out="$("$JUPYTER_PYTHON" "$script" | tee /dev/stderr)"
-          # interrupt and System.exit: under the second kernel too, where install.sh wrote it
-          if [ "$area" = interrupt ] && [ -e "$ROOT/build/jupyter/kernels/descent-jjava/kernel.json" ]; then
-            out="$out"$'\n'"$("$JUPYTER_PYTHON" "$script" --kernel descent-jjava \
-              --log "$ROOT/build/jupyter/reliability-interrupt-jjava.log" | tee /dev/stderr)"
+          # interrupt and System.exit, and printed output: under the second kernel too, where
+          # install.sh wrote it
+          if [ -e "$ROOT/build/jupyter/kernels/descent-jjava/kernel.json" ]; then
+            if [ "$area" = interrupt ]; then
+              out="$out"$'\n'"$("$JUPYTER_PYTHON" "$script" --kernel descent-jjava \
+                --log "$ROOT/build/jupyter/reliability-interrupt-jjava.log" | tee /dev/stderr)"
+            elif [ "$area" = output ]; then
+              out="$out"$'\n'"$("$JUPYTER_PYTHON" "$script" --kernel descent-jjava | tee /dev/stderr)"
+            fi
           fi ;;
     *.sh) out="$(bash "$script" | tee /dev/stderr)" ;;
     *) continue ;;

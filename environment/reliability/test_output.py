@@ -2,17 +2,19 @@
 
 Run after `bash environment/install.sh --for-tests` and `. build/jupyter/env.sh`:
 
-    "$JUPYTER_PYTHON" environment/reliability/test_output.py
+    "$JUPYTER_PYTHON" environment/reliability/test_output.py [--kernel descent-jjava]
 
 Everything goes the way a student's notebook goes: a real `jupyter server` (started here on a free
 localhost port, with a token, a scratch config folder and the server's default IOPub limits made
 explicit: 1000 msgs/s and 1 MB/s over a 3 s window), a session made with the REST API
-(POST /api/sessions, kernel descent-java), and the kernel's websocket channels
-(/api/kernels/<id>/channels, with websocket-client from requirements.lock). The server's rate
+(POST /api/sessions, kernel descent-java, or descent-jjava with --kernel descent-jjava), and the
+kernel's websocket channels (/api/kernels/<id>/channels, with websocket-client from
+requirements.lock). The server's rate
 limiting sits in that websocket relay, so a kernel that sends one message per println trips it here
 exactly as it does in JupyterLab.
 
-Cases (see environment/KERNEL-NOTES.md, "Output: batching and compile-error noise"):
+Cases (see environment/KERNEL-NOTES.md, "Output: batching and compile-error noise" and "The second
+kernel: JJava"):
   - 100,000 printed lines arrive whole and in order, no "IOPub ... rate exceeded" text arrives, the
     reply arrives, and they come in far fewer stream messages than lines;
   - two printf calls that make one line arrive as one stream text "a=1 b=2\\n";
@@ -25,6 +27,7 @@ Prints `[reliability] ok: <case>: <what the student sees>` per case, `[reliabili
 failed one, ends with `reliability output: N checked`, exits 1 if any case failed.
 Only the standard library, websocket-client and the Jupyter server from the project venv are used.
 """
+import argparse
 import datetime
 import json
 import os
@@ -40,7 +43,14 @@ import uuid
 
 import websocket  # websocket-client, pinned in environment/requirements.lock
 
-KERNEL = "descent-java"
+KERNEL = "descent-java"  # set by --kernel
+# How a cell shows and then updates a text/plain display, per kernel (the same outputs follow).
+DISPLAY_CODE = {
+    "descent-java": ('String id = display("text/plain", "shown");\n',
+                     'updateDisplay(id, "text/plain", "updated");\n'),
+    "descent-jjava": ('String id = display("shown");\n',
+                      'updateDisplay(id, "updated");\n'),
+}
 LINES = 100_000
 # The server's defaults (jupyter_server 2.x, ZMQChannelsWebsocketConnection), passed explicitly so a
 # user's own Jupyter config cannot loosen them.
@@ -275,11 +285,12 @@ def case_compile_error(srv):
 
 
 def case_order_with_display(srv):
+    show, update = DISPLAY_CODE[KERNEL]
     code = ('System.out.println("before");\n'
-            'String id = display("text/plain", "shown");\n'
-            'System.out.print("middle ");\n'
-            'updateDisplay(id, "text/plain", "updated");\n'
-            'System.out.println("after");\n'
+            + show
+            + 'System.out.print("middle ");\n'
+            + update
+            + 'System.out.println("after");\n'
             'System.err.println("warning");\n'
             'System.out.println("last");\n'
             'if (true) throw new IllegalStateException("stop");')
@@ -340,6 +351,11 @@ CASES = [
 
 
 def main():
+    global KERNEL
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--kernel", default="descent-java", choices=sorted(DISPLAY_CODE),
+                    help="kernelspec name (default descent-java)")
+    KERNEL = ap.parse_args().kernel
     try:
         srv = Server()
     except Exception as e:  # no server, no cases: say why and fail

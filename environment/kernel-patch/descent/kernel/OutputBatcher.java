@@ -1,6 +1,8 @@
 /*
  * Part of Descent's kernel patch (see environment/KERNEL-NOTES.md, "Output: batching and
- * compile-error noise"). Used by the patched JShellOutputStream, IOPubChannel and ShellChannel.
+ * compile-error noise"). Used by the patched JShellOutputStream, IOPubChannel, ShellChannel and
+ * StdinChannel of descent-java (rapaio), and by the patched JupyterOutputStream, JupyterIO and
+ * DefaultReplyEnvironment of descent-jjava (JJava): it depends on neither kernel, only on a Sink.
  */
 package descent.kernel;
 
@@ -9,8 +11,6 @@ import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
-import org.rapaio.jupyter.kernel.channels.Channels;
 
 /**
  * The one buffer between a cell's {@code System.out} / {@code System.err} and the notebook: bytes
@@ -44,6 +44,15 @@ import org.rapaio.jupyter.kernel.channels.Channels;
  */
 public final class OutputBatcher {
 
+    /** Where batches go: the kernel's way of sending one IOPub stream message. */
+    public interface Sink {
+        /** @param text one batch of the cell's stdout, sent as one stream message */
+        void writeToStdOut(String text);
+
+        /** @param text one batch of the cell's stderr, sent as one stream message */
+        void writeToStdErr(String text);
+    }
+
     /** Age (ms) of the oldest unsent byte at which complete lines are sent. */
     static final long LINGER_MS = 50;
     /** Age (ms) at which an unfinished line is sent without waiting for its newline. */
@@ -53,7 +62,7 @@ public final class OutputBatcher {
 
     private static final OutputBatcher INSTANCE = new OutputBatcher();
 
-    private Channels channels;
+    private Sink channels;
     private boolean pendingErr;
     private byte[] buf = new byte[8192];
     private int count;
@@ -74,11 +83,11 @@ public final class OutputBatcher {
     }
 
     /**
-     * Starts sending to these channels (at the start of a cell).
+     * Starts sending to this sink (at the start of a cell).
      *
-     * @param channels the kernel's channels; not null
+     * @param channels where the cell's batches go; not null
      */
-    public synchronized void bind(Channels channels) {
+    public synchronized void bind(Sink channels) {
         if (this.channels != channels) {
             flushAll();
             this.channels = channels;

@@ -32,7 +32,17 @@ public class JShellOutputStream extends ByteArrayOutputStream {
 
     /** @param channels where the cell's text goes, until unbindChannels (at the end of the cell) */
     public void bindChannels(Channels channels) {
-        OutputBatcher.get().bind(channels);
+        OutputBatcher.get().bind(new OutputBatcher.Sink() {
+            @Override
+            public void writeToStdOut(String text) {
+                channels.writeToStdOut(text);
+            }
+
+            @Override
+            public void writeToStdErr(String text) {
+                channels.writeToStdErr(text);
+            }
+        });
     }
 
     /** Sends what is pending, then stops sending. */
