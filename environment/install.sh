@@ -379,6 +379,7 @@ if [ "$JJAVA_OK" -eq 1 ]; then
                        "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/kernel/JupyterIO.java"
                        "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/channels/JupyterOutputStream.java"
                        "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/channels/DefaultReplyEnvironment.java"
+                       "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/jupyter/channels/ShellReplyEnvironment.java"
                        "$ROOT/environment/kernel-patch-jjava/org/dflib/jjava/kernel/execution/JJavaExecutionControl.java"
                        "$PATCH_SRC_DIR/descent/kernel/ExitCallRewriter.java"
                        "$PATCH_SRC_DIR/descent/kernel/ExitGuard.java"
