@@ -71,6 +71,29 @@ public final class LinearClassifier {
         return (double) correct / y.length;
     }
 
+    /**
+     * A small random W to start training from, as CS231n does: every entry
+     * {@code scale · N(0, 1)}, drawn from {@code new java.util.Random(seed)} in row-major order.
+     * The same seed gives the same W on every machine and JDK.
+     *
+     * @param classes  C, the number of rows, &gt; 0
+     * @param features D, the number of columns (3,073 for CIFAR-10 with its bias column), &gt; 0
+     * @param scale    the standard deviation of the entries, finite and &gt; 0 (the course uses 1e-4)
+     * @param seed     the seed of the random generator
+     * @return a new C × D matrix
+     */
+    public static DMatrixRMaj randomWeights(int classes, int features, double scale, long seed) {
+        Checks.require(classes > 0, "classes must be > 0 but was: " + classes);
+        Checks.require(features > 0, "features must be > 0 but was: " + features);
+        Checks.positive("scale", scale);
+        java.util.Random rng = new java.util.Random(seed);
+        DMatrixRMaj w = new DMatrixRMaj(classes, features);
+        for (int k = 0; k < w.data.length; k++) {
+            w.data[k] = scale * rng.nextGaussian();
+        }
+        return w;
+    }
+
     /** Which kernel runs the products: "vector-api" (SIMD) or "scalar". */
     public static String kernelImplementation() {
         return LinearKernels.implementation();

@@ -58,4 +58,22 @@ class LinearClassifierTest {
         DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});
         assertArrayEquals(new int[] {0, 1, 1}, LinearClassifier.predict(w, data));
     }
+
+    @Test
+    void randomWeightsAreScaledGaussiansInRowMajorOrderOfTheSeed() {
+        DMatrixRMaj w = LinearClassifier.randomWeights(10, 3073, 1e-4, 7);
+        java.util.Random rng = new java.util.Random(7);
+        assertEquals(10, w.numRows);
+        assertEquals(3073, w.numCols);
+        for (int k = 0; k < w.data.length; k++) {
+            assertEquals(1e-4 * rng.nextGaussian(), w.data[k], 0.0);
+        }
+    }
+
+    @Test
+    void randomWeightsRejectsANonPositiveScale() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LinearClassifier.randomWeights(10, 5, 0, 1));
+        assertEquals("scale must be > 0 but was: 0.0", e.getMessage());
+    }
 }
