@@ -114,4 +114,31 @@ class CurvatureTest {
     private static DMatrixRMaj diag(double a, double b) {
         return new DMatrixRMaj(new double[][] {{a, 0}, {0, b}});
     }
+
+    @Test
+    void inputGramEigenvaluesAreThoseOfXtXOverNForTheLeadingRows() {
+        // rows (3, 0), (0, 1), (3, 1), and a 4th row that must be ignored: G = [[6, 1], [1, 2/3]].
+        descent.data.Dataset data = descent.data.Dataset.of(
+                new double[][] {{3, 0}, {0, 1}, {3, 1}, {100, 100}}, new int[] {0, 1, 0, 1}, 2);
+        double[] values = Curvature.inputGramEigenvalues(data, 3);
+        double tr = 6 + 2.0 / 3, det = 6 * 2.0 / 3 - 1;
+        double root = Math.sqrt(tr * tr / 4 - det);
+        assertArrayEquals(new double[] {tr / 2 - root, tr / 2 + root}, values, 1e-6);
+    }
+
+    @Test
+    void inputGramEigenvaluesRejectsMoreExamplesThanRows() {
+        descent.data.Dataset data = descent.data.Dataset.of(new double[][] {{1, 0}}, new int[] {0}, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Curvature.inputGramEigenvalues(data, 2));
+        assertEquals("examples must be in [1, 1] (rows of the data) but was: 2", e.getMessage());
+    }
+
+    @Test
+    void inputGramEigenvaluesWithFewerRowsThanFeaturesPadsExactZeros() {
+        // rows (1, 1, 0) and (0, 0, 2): XXᵀ/2 = diag(1, 2); G = XᵀX/2 has eigenvalues 0, 1, 2.
+        descent.data.Dataset data = descent.data.Dataset.of(
+                new double[][] {{1, 1, 0}, {0, 0, 2}}, new int[] {0, 1}, 2);
+        assertArrayEquals(new double[] {0, 1, 2}, Curvature.inputGramEigenvalues(data, 2), 1e-9);
+    }
 }
