@@ -5,7 +5,8 @@ import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The softmax cross-entropy loss, vectorized: the fast twin of {@link SoftmaxLossNaive}.
+ * The softmax cross-entropy loss as one fused pass over X: the fast twin of {@link SoftmaxLossNaive}
+ * and {@link SoftmaxLossVectorized}.
  *
  * <p>Same inputs and outputs as the naive one. For example i with scores {@code s = W x_i}:
  * <pre>

@@ -15,7 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * W is C classes × D features; the batch holds N examples of D features. Subtracting the largest
  * score first keeps {@code exp} from overflowing and changes neither the loss nor the gradient.
- * {@link SoftmaxLoss} is the fast twin; a test holds them equal.
+ * {@link SoftmaxLossVectorized} is the same in matrix form, {@link SoftmaxLoss} the fused fast kernel;
+ * tests hold the three equal.
  */
 public final class SoftmaxLossNaive implements Loss {
     private final double reg;

@@ -5,7 +5,8 @@ import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The multiclass SVM (hinge) loss, vectorized: the fast twin of {@link SvmLossNaive}.
+ * The multiclass SVM (hinge) loss as one fused pass over X: the fast twin of {@link SvmLossNaive}
+ * and {@link SvmLossVectorized}.
  *
  * <p>Same inputs and outputs as the naive one. For example i with scores {@code s = W x_i} and
  * label {@code y_i}:

@@ -14,7 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * W is C classes × D features; the batch holds N examples of D features. Every positive margin
  * adds {@code x_i} to row j of the gradient and subtracts {@code x_i} from row y_i. A margin of
- * exactly 0 (a kink) contributes nothing. {@link SvmLoss} is the fast twin; a test holds them equal.
+ * exactly 0 (a kink) contributes nothing. {@link SvmLossVectorized} is the same in matrix
+ * form, {@link SvmLoss} the fused fast kernel; tests hold the three equal.
  */
 public final class SvmLossNaive implements Loss {
     private final double delta;

@@ -96,10 +96,23 @@ public final class Plots {
      * @param losses    N finite losses
      */
     public static Figure sweep(double[] stepSizes, double[] losses) {
-        return CurvePlot.titled("loss vs step size")
+        return sweep(stepSizes, losses, false);
+    }
+
+    /**
+     * A step-size sweep as {@link #sweep(double[], double[])}, with a logarithmic loss axis when
+     * {@code logY}: losses that span decades (a small gain on the left, an explosion on the right)
+     * both stay readable.
+     *
+     * @param stepSizes N >= 1 finite step sizes, each > 0
+     * @param losses    N finite losses, each > 0 when {@code logY}
+     * @param logY      logarithmic y axis
+     */
+    public static Figure sweep(double[] stepSizes, double[] losses, boolean logY) {
+        return CurvePlot.titled(logY ? "loss vs step size (log scales)" : "loss vs step size")
                 .series("loss", stepSizes, losses)
                 .xLabel("step size").yLabel("loss")
-                .logX(true).markers(true).markMinimum(true)
+                .logX(true).logY(logY).markers(true).markMinimum(true)
                 .figure();
     }
 

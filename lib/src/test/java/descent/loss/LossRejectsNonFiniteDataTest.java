@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class LossRejectsNonFiniteDataTest {
     private static final List<Loss> LOSSES = List.of(new SvmLoss(1e-3), new SvmLossNaive(1e-3),
-            new SoftmaxLoss(1e-3), new SoftmaxLossNaive(1e-3));
+            new SvmLossVectorized(1e-3), new SoftmaxLoss(1e-3), new SoftmaxLossNaive(1e-3),
+            new SoftmaxLossVectorized(1e-3));
 
     @Test
     void everyLossRejectsNaNPutIntoXAfterConstruction() {
@@ -37,14 +38,16 @@ class LossRejectsNonFiniteDataTest {
     }
 
     @Test
-    void theVectorizedSvmLossRejectsInfinityInFloat32X() {
+    void theFusedAndMatrixSvmLossesRejectInfinityInFloat32X() {
         Dataset data = LossFixtures.gaussian(30, 6, 3, 1).withPrecision(Precision.FLOAT32);
         ((FMatrixRMaj) data.x()).set(29, 0, Float.NEGATIVE_INFINITY);
         DMatrixRMaj w = LossFixtures.weights(3, 6, 0.01, 2);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SvmLoss(0).lossAndGradient(w, data));
-        assertEquals("X has -Infinity at row 29, column 0 (of 30 × 6); the data must be finite: "
-                + "check how it was made or normalised", e.getMessage());
+        for (Loss loss : List.of(new SvmLoss(0), new SvmLossVectorized(0))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> loss.lossAndGradient(w, data), loss.toString());
+            assertEquals("X has -Infinity at row 29, column 0 (of 30 × 6); the data must be finite: "
+                    + "check how it was made or normalised", e.getMessage(), loss.toString());
+        }
     }
 
     @Test

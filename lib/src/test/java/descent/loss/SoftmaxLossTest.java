@@ -32,21 +32,21 @@ class SoftmaxLossTest {
     }
 
     @Test
-    void vectorizedMatchesNaiveInFloat64() {
+    void fusedKernelMatchesNaiveInFloat64() {
         Dataset data = LossFixtures.gaussian(60, 37, 10, 21);
         DMatrixRMaj w = LossFixtures.weights(10, 37, 0.3, 22);
         SvmLossTest.assertTwinsAgree(new SoftmaxLossNaive(0.1), new SoftmaxLoss(0.1), w, data, TOLERANCE);
     }
 
     @Test
-    void vectorizedMatchesNaiveOnTheMultiCorePath() {
+    void fusedKernelMatchesNaiveOnTheMultiCorePath() {
         Dataset data = LossFixtures.gaussian(1500, 41, 10, 23);
         DMatrixRMaj w = LossFixtures.weights(10, 41, 0.3, 24);
         SvmLossTest.assertTwinsAgree(new SoftmaxLossNaive(0.01), new SoftmaxLoss(0.01), w, data, TOLERANCE);
     }
 
     @Test
-    void vectorizedOnFloat32MatchesNaiveToFloatPrecision() {
+    void fusedKernelOnFloat32MatchesNaiveToFloatPrecision() {
         Dataset data64 = LossFixtures.roundedToFloat(LossFixtures.gaussian(1500, 41, 10, 25), Precision.FLOAT64);
         Dataset data32 = data64.withPrecision(Precision.FLOAT32);
         DMatrixRMaj w = LossFixtures.weights(10, 41, 0.3, 26);

@@ -46,21 +46,21 @@ class SvmLossTest {
     }
 
     @Test
-    void vectorizedMatchesNaiveInFloat64() {
+    void fusedKernelMatchesNaiveInFloat64() {
         Dataset data = LossFixtures.gaussian(60, 37, 10, 1);
         DMatrixRMaj w = LossFixtures.weights(10, 37, 0.1, 2);
         assertTwinsAgree(new SvmLossNaive(0.1), new SvmLoss(0.1), w, data, TOLERANCE);
     }
 
     @Test
-    void vectorizedMatchesNaiveOnTheMultiCorePath() {
+    void fusedKernelMatchesNaiveOnTheMultiCorePath() {
         Dataset data = LossFixtures.gaussian(1500, 41, 10, 3);
         DMatrixRMaj w = LossFixtures.weights(10, 41, 0.1, 4);
         assertTwinsAgree(new SvmLossNaive(2.0, 0.01), new SvmLoss(2.0, 0.01), w, data, TOLERANCE);
     }
 
     @Test
-    void vectorizedOnFloat32MatchesNaiveToFloatPrecision() {
+    void fusedKernelOnFloat32MatchesNaiveToFloatPrecision() {
         Dataset data64 = LossFixtures.roundedToFloat(LossFixtures.gaussian(1500, 41, 10, 5), Precision.FLOAT64);
         Dataset data32 = data64.withPrecision(Precision.FLOAT32);
         DMatrixRMaj w = LossFixtures.weights(10, 41, 0.1, 6);

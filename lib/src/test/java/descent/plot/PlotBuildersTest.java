@@ -87,6 +87,17 @@ class PlotBuildersTest {
     }
 
     @Test
+    void sweepWithLogYHasTwoLogAxesAndRejectsALossOfZero() {
+        String linear = js(Plots.sweep(new double[] {1e-3, 1e-2, 1e-1}, new double[] {3, 1, 2e4}, false));
+        String log = js(Plots.sweep(new double[] {1e-3, 1e-2, 1e-1}, new double[] {3, 1, 2e4}, true));
+        assertEquals(1, linear.split("type: 'log'", -1).length - 1, linear);
+        assertEquals(2, log.split("type: 'log'", -1).length - 1, log);
+        assertTrue(log.contains("name: 'best loss: 1.000 at 0.01000'"), log);
+        assertMessage("series 'loss' must be > 0 everywhere on a log axis but entry 1 was: 0.0",
+                () -> Plots.sweep(new double[] {1e-3, 1e-2}, new double[] {1, 0}, true));
+    }
+
+    @Test
     void sliceAndSchedulesPlotAgainstTheGivenX() {
         String js = js(Plots.slice(new double[] {-1, 0, 1}, new double[] {2, 1, 2}));
         assertTrue(js.contains("x: [\"-1.0\",\"0.0\",\"1.0\"]"), js);
