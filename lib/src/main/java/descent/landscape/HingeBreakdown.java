@@ -1,6 +1,7 @@
 package descent.landscape;
 
 import descent.util.Checks;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,9 @@ import java.util.List;
  * @param terms     T × K hinge values, each {@code >= 0}
  */
 public record HingeBreakdown(double[] alphas, List<String> termNames, double[][] terms) {
+    /** Relative tolerance under which two neighbouring slopes count as one piece: 1e-9. */
+    public static final double SLOPE_TOLERANCE = 1e-9;
+
     /** Checks shapes and copies. */
     public HingeBreakdown {
         alphas = Grids.copyFinite("alphas", alphas);
@@ -57,6 +61,50 @@ public record HingeBreakdown(double[] alphas, List<String> termNames, double[][]
             s[k] /= ToySvmProblem.N;
         }
         return s;
+    }
+
+    /**
+     * The slopes of L's straight pieces along the grid, left to right: the slope {@code ΔL / Δa}
+     * between neighbouring steps, with neighbours of equal slope (within {@link #SLOPE_TOLERANCE}
+     * of the steepest) merged into one piece. L is convex along the ray exactly when these
+     * increase. A kink that falls between two grid steps shows as a short extra piece of
+     * intermediate slope; put the kinks on the grid to read them exactly.
+     *
+     * @return a new array, one slope per piece, at least one; needs K &ge; 2 steps
+     */
+    public double[] pieceSlopes() {
+        return pieces(true);
+    }
+
+    /**
+     * The steps a where a new straight piece of L begins (one fewer than {@link #pieceSlopes()}):
+     * L's kinks as seen on the grid.
+     */
+    public double[] kinks() {
+        return pieces(false);
+    }
+
+    private double[] pieces(boolean slopes) {
+        Checks.require(alphas.length >= 2, "pieces need at least 2 steps but there were: " + alphas.length);
+        double[] l = loss();
+        double[] s = new double[alphas.length - 1];
+        double steepest = 0;
+        for (int k = 0; k < s.length; k++) {
+            s[k] = (l[k + 1] - l[k]) / (alphas[k + 1] - alphas[k]);
+            steepest = Math.max(steepest, Math.abs(s[k]));
+        }
+        double tolerance = SLOPE_TOLERANCE * Math.max(1, steepest);
+        List<Double> slopeList = new ArrayList<>();
+        List<Double> kinkList = new ArrayList<>();
+        slopeList.add(s[0]);
+        for (int k = 1; k < s.length; k++) {
+            if (Math.abs(s[k] - s[k - 1]) > tolerance) {
+                slopeList.add(s[k]);
+                kinkList.add(alphas[k]);
+            }
+        }
+        List<Double> out = slopes ? slopeList : kinkList;
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Override

@@ -50,6 +50,25 @@ public final class LossLandscape {
     }
 
     /**
+     * Second differences on an evenly spaced grid: {@code out[k] = v[k] - 2 v[k+1] + v[k+2]}.
+     *
+     * <p>A convex function has none below zero; a straight piece gives zeros; a kink between grid
+     * points gives one or two positive entries beside it (about the jump in slope times the step).
+     *
+     * @param values n values at evenly spaced steps, n &ge; 3, finite; not modified
+     * @return a new array of length n − 2
+     */
+    public static double[] secondDifferences(double[] values) {
+        double[] v = Grids.copyFinite("values", values);
+        Checks.require(v.length >= 3, "values must have at least 3 entries but had: " + v.length);
+        double[] out = new double[v.length - 2];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = v[k] - 2 * v[k + 1] + v[k + 2];
+        }
+        return out;
+    }
+
+    /**
      * A direction with independent N(0, 1) entries, unscaled.
      *
      * @param rows   C, at least 1

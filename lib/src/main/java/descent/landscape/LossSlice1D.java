@@ -56,6 +56,45 @@ public record LossSlice1D(double[] alphas, double[] values) {
         return alphas[argmin()];
     }
 
+    /**
+     * Second differences of the values, {@code L(a_k) - 2 L(a_k+1) + L(a_k+2)}, length K − 2; see
+     * {@link LossLandscape#secondDifferences}. Needs K &ge; 3, finite values and evenly spaced steps.
+     */
+    public double[] secondDifferences() {
+        return LossLandscape.secondDifferences(values);
+    }
+
+    /** The smallest second difference: &ge; 0 (up to rounding) when the loss is convex along the ray. */
+    public double minSecondDifference() {
+        return min(secondDifferences());
+    }
+
+    /** The largest second difference: large at a kink, about h² · L'' where the loss is smooth. */
+    public double maxSecondDifference() {
+        return max(secondDifferences());
+    }
+
+    /** The largest value on the ray. */
+    public double max() {
+        return max(values);
+    }
+
+    private static double min(double[] v) {
+        double m = v[0];
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = v[0];
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
     @Override
     public String toString() {
         return "LossSlice1D[K=" + alphas.length + ", a in [" + alphas[0] + ", " + alphas[alphas.length - 1]

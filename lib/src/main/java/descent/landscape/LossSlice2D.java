@@ -70,6 +70,27 @@ public record LossSlice2D(double[] alphas, double[] betas, double[][] values) {
         return betas[argmin()[1]];
     }
 
+    /**
+     * The smallest second difference along any grid line, every row (b varies) and every column
+     * (a varies); see {@link LossLandscape#secondDifferences}. It is &ge; 0 (up to rounding) when the
+     * loss is convex along every grid line. Needs at least 3 steps each way, evenly spaced, and
+     * finite values.
+     */
+    public double minSecondDifference() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double[] row : values) {
+            for (double d : LossLandscape.secondDifferences(row)) {
+                m = Math.min(m, d);
+            }
+        }
+        for (double[] column : Grids.transpose(values)) {
+            for (double d : LossLandscape.secondDifferences(column)) {
+                m = Math.min(m, d);
+            }
+        }
+        return m;
+    }
+
     @Override
     public String toString() {
         return "LossSlice2D[" + alphas.length + " x " + betas.length + ", min=" + min()

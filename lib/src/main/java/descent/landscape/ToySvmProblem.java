@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The notes' toy problem: three 1-D points, three classes, and the multiclass SVM loss written out
- * as a sum of six hinge terms.
+ * The notes' toy problem, as the notes write it: three 1-D points, three classes, no bias, and the
+ * multiclass SVM data loss written out as a sum of six hinge terms.
  *
  * <p>The notes write, for points x0, x1, x2 with labels 0, 1, 2 and margin 1,
  * <pre>
@@ -19,10 +19,13 @@ import org.ejml.data.DMatrixRMaj;
  * L2 = max(0, w0 x2 - w2 x2 + 1) + max(0, w1 x2 - w2 x2 + 1)
  * L  = (L0 + L1 + L2) / 3
  * </pre>
- * The notes leave the points' values open; here they are {@link #POINT_VALUES} = {-1, 0.5, 2}.
- * With the bias trick each example is {@code [x_i, 1]} (D = 2), so W is 3 × 2 and
- * {@code w_j x_i} above reads {@code w_j^T [x_i, 1]}. No regularization: this is the data loss,
- * equal to an SVM loss with margin 1 and reg 0 on {@link #dataset()}.
+ * where "the data x_i and weights w_j are numbers": W is 3 × 1 (C × D with D = 1, no bias column)
+ * and {@code w_j x_i} is a plain product. The notes leave the points' values open; here they are
+ * {@link #POINT_VALUES} = {1, 0.5, 2}, all positive, so that along w0 the two terms of L0 fall
+ * (they hold {@code -w0 x0}) while the w0-terms of L1 and L2 rise: L is the notes' bowl. From
+ * W = 0 along w0 its kinks are at -1/x1 = -2, -1/x2 = -0.5 and 1/x0 = 1, and its lowest point is
+ * the kink at -0.5. No regularization: this is the data loss, equal to an SVM loss with margin 1
+ * and reg 0 on {@link #dataset()}.
  *
  * <p>Each term is linear in W and clamped at zero, so along any ray the loss is piecewise linear
  * and convex: a bowl made of kinks. {@link #alongRay} returns every term separately so a
@@ -30,13 +33,13 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class ToySvmProblem {
     /** The three 1-D points x0, x1, x2 (our choice; the notes do not give values). */
-    public static final List<Double> POINT_VALUES = List.of(-1.0, 0.5, 2.0);
+    public static final List<Double> POINT_VALUES = List.of(1.0, 0.5, 2.0);
     /** Labels y_i = i: point i belongs to class i. */
     private static final int[] LABELS = {0, 1, 2};
     /** N, C and D of the toy problem. */
     public static final int N = 3;
     public static final int C = 3;
-    public static final int D = 2;
+    public static final int D = 1;
     /** Number of hinge terms: N * (C - 1) = 6. */
     public static final int NUM_TERMS = N * (C - 1);
     /** The SVM margin (delta) of the notes. */
@@ -49,11 +52,11 @@ public final class ToySvmProblem {
     private ToySvmProblem() {
     }
 
-    /** The dataset: X is 3 × 2 with rows {@code [x_i, 1]}, labels {0, 1, 2}, 3 classes. */
+    /** The dataset: X is 3 × 1 with rows {@code [x_i]} (no bias), labels {0, 1, 2}, 3 classes. */
     public static Dataset dataset() {
         double[][] rows = new double[N][];
         for (int i = 0; i < N; i++) {
-            rows[i] = new double[] {POINT_VALUES.get(i), 1.0};
+            rows[i] = new double[] {POINT_VALUES.get(i)};
         }
         return Dataset.of(rows, LABELS.clone(), C);
     }
@@ -73,10 +76,10 @@ public final class ToySvmProblem {
     }
 
     /**
-     * The six hinge terms at W: {@code max(0, w_j^T x_i - w_{y_i}^T x_i + 1)} in the order of
+     * The six hinge terms at W: {@code max(0, w_j x_i - w_{y_i} x_i + 1)} in the order of
      * {@link #termNames()}.
      *
-     * @param w weights, 3 × 2 (C × D), finite; not modified
+     * @param w weights, 3 × 1 (C × D), finite; not modified
      * @return a new array of length 6
      */
     public static double[] terms(DMatrixRMaj w) {
@@ -87,7 +90,7 @@ public final class ToySvmProblem {
     /**
      * The notes' L: the sum of the six terms divided by N = 3 (no regularization).
      *
-     * @param w weights, 3 × 2, finite; not modified
+     * @param w weights, 3 × 1, finite; not modified
      */
     public static double dataLoss(DMatrixRMaj w) {
         checkW("W", w);
@@ -102,9 +105,9 @@ public final class ToySvmProblem {
     /**
      * Every hinge term along the ray {@code W + a * direction}, with their sum and the loss.
      *
-     * @param w         weights, 3 × 2, finite; not modified
-     * @param direction 3 × 2, finite; not modified (e.g. {@code LossLandscape.basisDirection(3, 2, 0, 0)}
-     *                  to vary w0's slope alone, as in the notes' figure)
+     * @param w         weights, 3 × 1, finite; not modified
+     * @param direction 3 × 1, finite; not modified (e.g. {@code LossLandscape.basisDirection(3, 1, 0, 0)}
+     *                  to vary w0 alone, as in the notes' figure)
      * @param alphas    the steps a, at least one, finite
      */
     public static HingeBreakdown alongRay(DMatrixRMaj w, DMatrixRMaj direction, double[] alphas) {
@@ -132,8 +135,8 @@ public final class ToySvmProblem {
             int i = TERMS[t][0];
             int j = TERMS[t][1];
             double x = POINT_VALUES.get(i);
-            double scoreJ = w.get(j, 0) * x + w.get(j, 1);
-            double scoreY = w.get(LABELS[i], 0) * x + w.get(LABELS[i], 1);
+            double scoreJ = w.get(j, 0) * x;
+            double scoreY = w.get(LABELS[i], 0) * x;
             out[t] = Math.max(0.0, scoreJ - scoreY + MARGIN);
         }
         return out;

@@ -45,6 +45,45 @@ class LossLandscapeTest {
     }
 
     @Test
+    void secondDifferencesOfAParabolaAreTwiceTheSquaredStepAndOfAHingeSitAtTheKink() {
+        // a^2 at a = -1, 0, 1, 2: 1, 0, 1, 4 -> second differences 2, 2 (= 2 h^2 with h = 1)
+        assertArrayEquals(new double[] {2, 2}, LossLandscape.secondDifferences(new double[] {1, 0, 1, 4}), TOL);
+        // max(0, a) at a = -2 .. 2: one kink at 0, jump in slope 1 -> 0, 1, 0
+        assertArrayEquals(new double[] {0, 1, 0}, LossLandscape.secondDifferences(new double[] {0, 0, 0, 1, 2}), TOL);
+    }
+
+    @Test
+    void sliceSecondDifferencesGiveTheirSmallestAndLargest() {
+        // 2a^2 - 6a + 30 at a = -1, 0, 1, 2, then a kink: values 38, 30, 26, 26, 40
+        LossSlice1D s = new LossSlice1D(new double[] {-1, 0, 1, 2, 3}, new double[] {38, 30, 26, 26, 40});
+        assertArrayEquals(new double[] {4, 4, 14}, s.secondDifferences(), TOL);
+        assertEquals(4, s.minSecondDifference(), TOL);
+        assertEquals(14, s.maxSecondDifference(), TOL);
+        assertEquals(40, s.max(), TOL);
+    }
+
+    @Test
+    void planeSmallestSecondDifferenceLooksAlongRowsAndColumns() {
+        // rows (b varies) are straight lines; column 2 (a varies) is 0, 3, 0: second difference -6
+        double[] steps = {0, 1, 2};
+        double[][] values = {{0, 0, 0}, {1, 2, 3}, {0, 0, 0}};
+        LossSlice2D s = new LossSlice2D(steps, steps, values);
+        assertEquals(-6, s.minSecondDifference(), TOL);
+        LossSlice2D bowl = new LossSlice2D(steps, steps, new double[][] {{2, 1, 2}, {1, 0, 1}, {2, 1, 2}});
+        assertEquals(2, bowl.minSecondDifference(), TOL);
+    }
+
+    @Test
+    void secondDifferencesNeedThreeFiniteValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LossLandscape.secondDifferences(new double[] {1, 2}));
+        assertEquals("values must have at least 3 entries but had: 2", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LossLandscape.secondDifferences(new double[] {1, Double.POSITIVE_INFINITY, 2}));
+        assertEquals("values must be finite everywhere but entry 1 was: Infinity", e.getMessage());
+    }
+
+    @Test
     void slicingDoesNotModifyWeightsOrDirections() {
         DMatrixRMaj w = w();
         DMatrixRMaj d = new DMatrixRMaj(new double[][] {{1, 0}, {0, -1}});
