@@ -30,7 +30,8 @@ import org.ejml.data.Matrix;
  * {@code npm} client; every file is checked against the official SHA-1.
  *
  * <p><b>Features.</b> Example rows hold the pixel values of one image as floats 0..255 (minus the
- * mean image if asked) in the order CS231n's {@code X.reshape(N, 32, 32, 3)} gives them: feature
+ * mean image if asked, then divided by the training split's standard deviation if asked: see
+ * {@link PixelScaling}) in the order CS231n's {@code X.reshape(N, 32, 32, 3)} gives them: feature
  * {@code (row * 32 + col) * 3 + channel} (channel 0 red, 1 green, 2 blue), D = 3072, plus a last
  * column of ones (D = 3073) when the bias trick is on.
  */
@@ -79,9 +80,13 @@ public final class Cifar10 {
      * @param biasColumn   append a column of ones (the bias trick): D = 3073 instead of 3072
      * @param precision    FLOAT32 (4 bytes a value; 49,000 × 3073 takes 602 MB) or FLOAT64
      * @param maxTrain     upper bound on the training split, to fit small machines; >= 1
+     * @param scaling      division of the pixel features by the training split's standard
+     *                     deviation (global or per pixel), after the mean is subtracted; see
+     *                     {@link PixelScaling}
      */
     public record Options(int numTrain, int numVal, int numTest, int numDev, long devSeed,
-                          boolean subtractMean, boolean biasColumn, Precision precision, int maxTrain) {
+                          boolean subtractMean, boolean biasColumn, Precision precision, int maxTrain,
+                          PixelScaling scaling) {
         /** Checks the values. */
         public Options {
             Checks.require(numTrain >= 1 && numTrain <= TRAINING_SIZE,
@@ -93,31 +98,40 @@ public final class Cifar10 {
             Checks.nonNegative("numDev", numDev);
             Checks.notNull("precision", precision);
             Checks.positive("maxTrain", maxTrain);
+            Checks.notNull("scaling", scaling);
+        }
+
+        /** The options without scaling ({@link PixelScaling#NONE}), as before scaling existed. */
+        public Options(int numTrain, int numVal, int numTest, int numDev, long devSeed,
+                       boolean subtractMean, boolean biasColumn, Precision precision, int maxTrain) {
+            this(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain,
+                    PixelScaling.NONE);
         }
 
         /**
          * CS231n's choices: 49,000 train, 1,000 validation, 1,000 test, 500 dev (seed 231), mean
-         * subtraction and bias column on, float32; {@code maxTrain} from the system property
+         * subtraction and bias column on, no scaling (pixels stay 0..255), float32; {@code maxTrain} from the system property
          * {@value Cifar10#MAX_TRAIN_PROPERTY} or the environment variable
          * {@value Cifar10#MAX_TRAIN_ENV}, else no cap.
          */
         public static Options defaults() {
-            return new Options(49_000, 1_000, 1_000, 500, 231L, true, true, Precision.FLOAT32, defaultMaxTrain());
+            return new Options(49_000, 1_000, 1_000, 500, 231L, true, true, Precision.FLOAT32, defaultMaxTrain(),
+                    PixelScaling.NONE);
         }
 
         /** The same options with {@code numTrain} training examples. */
         public Options withTrain(int numTrain) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with {@code numVal} validation examples. */
         public Options withVal(int numVal) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with {@code numTest} test examples (10,000 for the whole test set). */
         public Options withTest(int numTest) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with the whole test set (10,000 images). */
@@ -127,27 +141,37 @@ public final class Cifar10 {
 
         /** The same options with {@code numDev} dev examples drawn with {@code devSeed}. */
         public Options withDev(int numDev, long devSeed) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with mean subtraction on or off. */
         public Options withMeanSubtraction(boolean subtractMean) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with the bias column on or off. */
         public Options withBiasColumn(boolean biasColumn) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with another storage precision. */
         public Options withPrecision(Precision precision) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
         }
 
         /** The same options with the training split capped at {@code maxTrain} examples. */
         public Options withMaxTrain(int maxTrain) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain);
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+        }
+
+        /**
+         * The same options with the pixel features divided by the training split's standard
+         * deviation: {@code withScaling(PixelScaling.GLOBAL_STD)} puts them on a scale of about
+         * ±1 instead of ±128.
+         */
+        public Options withScaling(PixelScaling scaling) {
+            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain,
+                    scaling);
         }
 
         /** Training examples actually used: {@code min(numTrain, maxTrain)}. */
@@ -459,12 +483,14 @@ public final class Cifar10 {
         int nTrain = options.trainSize();
         double[] mean = meanImage(trainingPool, nTrain);
         double[] offset = options.subtractMean() ? mean : new double[PIXELS];
-        Dataset train = features(trainingPool, 0, nTrain, offset, classNames, options);
-        Dataset val = features(trainingPool, options.numTrain(), options.numVal(), offset, classNames, options);
-        Dataset test = features(testPool, 0, options.numTest(), offset, classNames, options);
-        Dataset dev = options.devSize() == 0 ? features(trainingPool, 0, 0, offset, classNames, options)
+        double[] divisor = divisors(trainingPool, nTrain, mean, options.scaling());
+        Dataset train = features(trainingPool, 0, nTrain, offset, divisor, classNames, options);
+        Dataset val = features(trainingPool, options.numTrain(), options.numVal(), offset, divisor, classNames,
+                options);
+        Dataset test = features(testPool, 0, options.numTest(), offset, divisor, classNames, options);
+        Dataset dev = options.devSize() == 0 ? features(trainingPool, 0, 0, offset, divisor, classNames, options)
                 : train.sample(options.devSize(), options.devSeed());
-        return new Cifar10Splits(train, val, test, dev, mean, options);
+        return new Cifar10Splits(train, val, test, dev, mean, divisor, options);
     }
 
     /** Mean of images [0, n) per feature, in feature order ({@code (row * 32 + col) * 3 + channel}). */
@@ -487,9 +513,52 @@ public final class Cifar10 {
         return mean;
     }
 
-    /** Images [from, from + count) as feature rows: value − offset, in the asked precision. */
+    /**
+     * What each feature is divided by (3072 values, feature order): 1 for {@link PixelScaling#NONE},
+     * else the standard deviations of images [0, n) about {@code mean} (see {@link PixelScaling}).
+     *
+     * @throws IllegalArgumentException if a standard deviation is 0 (every training image has the
+     *                                  same value there), which no scaling can divide by
+     */
+    static double[] divisors(Cifar10Images images, int n, double[] mean, PixelScaling scaling) {
+        double[] divisor = new double[PIXELS];
+        java.util.Arrays.fill(divisor, 1.0);
+        if (scaling == PixelScaling.NONE) {
+            return divisor;
+        }
+        double[] squares = new double[PIXELS];
+        byte[] px = images.pixels();
+        for (int i = 0; i < n; i++) {
+            int base = i * PIXELS;
+            for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
+                int plane = base + ch * Cifar10Images.PLANE;
+                for (int p = 0; p < Cifar10Images.PLANE; p++) {
+                    int k = p * Cifar10Images.CHANNELS + ch;
+                    double dev = (px[plane + p] & 0xFF) - mean[k];
+                    squares[k] += dev * dev;
+                }
+            }
+        }
+        double total = 0;
+        for (int k = 0; k < PIXELS; k++) {
+            total += squares[k];
+            divisor[k] = Math.sqrt(squares[k] / n);
+        }
+        if (scaling == PixelScaling.GLOBAL_STD) {
+            java.util.Arrays.fill(divisor, Math.sqrt(total / ((double) n * PIXELS)));
+        }
+        for (int k = 0; k < PIXELS; k++) {
+            if (!(divisor[k] > 0)) {
+                throw new IllegalArgumentException("cannot scale by the standard deviation: feature " + k
+                        + " has the same value in all " + n + " training images (standard deviation 0)");
+            }
+        }
+        return divisor;
+    }
+
+    /** Images [from, from + count) as feature rows: (value − offset) / divisor, in the asked precision. */
     private static Dataset features(Cifar10Images images, int from, int count, double[] offset,
-                                    List<String> classNames, Options options) {
+                                    double[] divisor, List<String> classNames, Options options) {
         int d = options.features();
         byte[] px = images.pixels();
         int[] labels = new int[count];
@@ -504,7 +573,7 @@ public final class Cifar10 {
                     int plane = src + ch * Cifar10Images.PLANE;
                     for (int p = 0; p < Cifar10Images.PLANE; p++) {
                         int k = p * Cifar10Images.CHANNELS + ch;
-                        f.data[dst + k] = (float) ((px[plane + p] & 0xFF) - offset[k]);
+                        f.data[dst + k] = (float) (((px[plane + p] & 0xFF) - offset[k]) / divisor[k]);
                     }
                 }
                 if (options.biasColumn()) {
@@ -521,7 +590,7 @@ public final class Cifar10 {
                     int plane = src + ch * Cifar10Images.PLANE;
                     for (int p = 0; p < Cifar10Images.PLANE; p++) {
                         int k = p * Cifar10Images.CHANNELS + ch;
-                        g.data[dst + k] = (px[plane + p] & 0xFF) - offset[k];
+                        g.data[dst + k] = ((px[plane + p] & 0xFF) - offset[k]) / divisor[k];
                     }
                 }
                 if (options.biasColumn()) {

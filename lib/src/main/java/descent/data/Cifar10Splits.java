@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Every dataset has X: N × D and y: N, with D = 3072 (or 3073 with the bias column, a last
  * column of ones). Feature {@code (row * 32 + col) * 3 + channel} of an example is that pixel's
- * value 0..255, minus the mean image's when {@code options.subtractMean()}.
+ * value 0..255, minus the mean image's when {@code options.subtractMean()}, then divided by
+ * {@code pixelScale()[k]} (1 unless {@code options.scaling()} asks for a standard deviation).
  *
  * @param train     the training split, {@code options.trainSize()} examples
  * @param val       the validation split, {@code options.numVal()} examples
@@ -18,10 +19,12 @@ import java.util.List;
  * @param dev       {@code options.devSize()} examples drawn from train
  * @param meanImage 3072 values: the per-feature mean of the training split's pixels (0..255),
  *                  feature order; computed whether or not it was subtracted
+ * @param pixelScale 3072 values &gt; 0, feature order: what each pixel feature was divided by (all
+ *                  1 for {@link PixelScaling#NONE}, else standard deviations on the 0..255 scale)
  * @param options   how the splits were made
  */
 public record Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset dev, double[] meanImage,
-                            Cifar10.Options options) {
+                            double[] pixelScale, Cifar10.Options options) {
     /** Checks that the parts agree. */
     public Cifar10Splits {
         Checks.notNull("train", train);
@@ -36,7 +39,33 @@ public record Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset de
             Checks.require(d.features() == options.features(), "every split must have " + options.features()
                     + " features but one had: " + d.features());
         }
+        Checks.notNull("pixelScale", pixelScale);
+        Checks.require(pixelScale.length == Cifar10.PIXELS,
+                "pixelScale must hold 3072 values but held: " + pixelScale.length);
+        for (int k = 0; k < pixelScale.length; k++) {
+            Checks.require(pixelScale[k] > 0 && Double.isFinite(pixelScale[k]),
+                    "pixelScale must be finite and > 0 but entry " + k + " was: " + pixelScale[k]);
+        }
         meanImage = meanImage.clone();
+        pixelScale = pixelScale.clone();
+    }
+
+    /** Splits whose features were not scaled: {@code pixelScale} all 1. */
+    public Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset dev, double[] meanImage,
+                         Cifar10.Options options) {
+        this(train, val, test, dev, meanImage, ones(), options);
+    }
+
+    private static double[] ones() {
+        double[] ones = new double[Cifar10.PIXELS];
+        java.util.Arrays.fill(ones, 1.0);
+        return ones;
+    }
+
+    /** What each pixel feature was divided by (3072 values, feature order); a copy. */
+    @Override
+    public double[] pixelScale() {
+        return pixelScale.clone();
     }
 
     /** The mean image of the training split (3072 values, feature order); a copy. */
@@ -51,8 +80,8 @@ public record Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset de
     }
 
     /**
-     * The pixel values of example {@code i} of {@code split}, mean image added back if it was
-     * subtracted: 3072 values 0..255 in feature order (the bias column dropped).
+     * The pixel values of example {@code i} of {@code split}, scaling undone and mean image added
+     * back if it was subtracted: 3072 values 0..255 in feature order (the bias column dropped).
      *
      * @param split one of this object's datasets (or any dataset with the same features)
      * @param i     example, in [0, N)
@@ -66,7 +95,7 @@ public record Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset de
         }
         double[] values = new double[Cifar10.PIXELS];
         for (int k = 0; k < Cifar10.PIXELS; k++) {
-            values[k] = split.get(i, k) + (options.subtractMean() ? meanImage[k] : 0);
+            values[k] = split.get(i, k) * pixelScale[k] + (options.subtractMean() ? meanImage[k] : 0);
         }
         return values;
     }

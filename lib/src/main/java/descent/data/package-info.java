@@ -1,6 +1,7 @@
 /**
  * Data: the {@link descent.data.Dataset} (X: N × D, y: N), the CIFAR-10 reader and downloader,
- * and the course's preprocessing (splits, mean-image subtraction, the bias column).
+ * and the course's preprocessing (splits, mean-image subtraction, the bias column, and optional
+ * division by the pixels' standard deviation, {@link descent.data.PixelScaling}).
  *
  * <p>Entry point: {@link descent.data.Cifar10#load()} returns {@link descent.data.Cifar10Splits}
  * (train / val / test / dev). The files are cached in {@code ~/.cache/descent/cifar-10-batches-bin};

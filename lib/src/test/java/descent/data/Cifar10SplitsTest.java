@@ -194,4 +194,97 @@ class Cifar10SplitsTest {
             }
         }
     }
+    /** Population variance of images [0, n) about their mean at feature k = (row·32 + col)·3 + ch. */
+    private static double variance(int n, int k) {
+        int ch = k % 3;
+        int col = (k / 3) % 32;
+        int row = k / 96;
+        double m = mean(n, row, col, ch);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double d = POOL.value(i, row, col, ch) - m;
+            s += d * d;
+        }
+        return s / n;
+    }
+
+    @Test
+    void globalStdScalingDividesEveryPixelFeatureByTheStdOfAllTrainingPixels() {
+        Cifar10Splits s = Cifar10.split(POOL, TEST, NAMES, small().withScaling(PixelScaling.GLOBAL_STD));
+        double sum = 0;
+        for (int k = 0; k < 3072; k++) {
+            sum += variance(20, k);
+        }
+        double sigma = Math.sqrt(sum / 3072);
+        assertEquals(PixelScaling.GLOBAL_STD, s.options().scaling());
+        for (int k = 0; k < 3072; k++) {
+            assertEquals(sigma, s.pixelScale()[k], 1e-9);
+        }
+        int k = (3 * 32 + 7) * 3 + 1;
+        assertEquals((POOL.value(22, 3, 7, 1) - mean(20, 3, 7, 1)) / sigma, s.val().get(2, k), TOLERANCE);
+        assertEquals((TEST.value(3, 3, 7, 1) - mean(20, 3, 7, 1)) / sigma, s.test().get(3, k), TOLERANCE);
+        assertEquals(1.0, s.train().get(5, 3072), 0.0);
+        double squares = 0;   // the training pixel features now have mean square 1
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 3072; j++) {
+                squares += s.train().get(i, j) * s.train().get(i, j);
+            }
+        }
+        assertEquals(1.0, squares / (20 * 3072), TOLERANCE);
+    }
+
+    @Test
+    void perPixelStdScalingGivesEveryTrainingColumnVarianceOne() {
+        Cifar10Splits s = Cifar10.split(POOL, TEST, NAMES, small().withScaling(PixelScaling.PER_PIXEL_STD)
+                .withPrecision(Precision.FLOAT64));
+        for (int j : new int[] {0, 100, 1537, 3071}) {
+            double squares = 0;
+            for (int i = 0; i < 20; i++) {
+                squares += s.train().get(i, j) * s.train().get(i, j);
+            }
+            assertEquals(1.0, squares / 20, 1e-12, "column " + j);
+            assertEquals(Math.sqrt(variance(20, j)), s.pixelScale()[j], 1e-9);
+        }
+    }
+
+    @Test
+    void scalingIsUndoneWhenPixelsAreRead() {
+        Cifar10Splits s = Cifar10.split(POOL, TEST, NAMES, small().withScaling(PixelScaling.PER_PIXEL_STD));
+        double[] px = s.pixels(s.val(), 2);
+        assertEquals(POOL.value(22, 31, 0, 2), px[(31 * 32) * 3 + 2], 1e-3);
+        assertEquals(POOL.value(22, 16, 9, 0), px[(16 * 32 + 9) * 3], 1e-3);
+    }
+
+    @Test
+    void withoutScalingThePixelScaleIsOneAndTheFeaturesAreUnchanged() {
+        Cifar10Splits none = Cifar10.split(POOL, TEST, NAMES, small());
+        Cifar10Splits explicit = Cifar10.split(POOL, TEST, NAMES, small().withScaling(PixelScaling.NONE));
+        assertEquals(PixelScaling.NONE, none.options().scaling());
+        assertArrayEquals(((FMatrixRMaj) none.train().x()).data, ((FMatrixRMaj) explicit.train().x()).data, 0f);
+        for (double v : none.pixelScale()) {
+            assertEquals(1.0, v, 0.0);
+        }
+    }
+
+    @Test
+    void aPixelWithTheSameValueInEveryTrainingImageCannotBeScaled() {
+        byte[] pixels = POOL.pixels().clone();
+        for (int i = 0; i < 30; i++) {
+            pixels[i * 3072 + 5] = 7;   // channel 0, plane position 5: feature 5 * 3 = 15
+        }
+        Cifar10Images flat = new Cifar10Images(pixels, POOL.labels());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Cifar10.split(flat, TEST, NAMES, small().withScaling(PixelScaling.PER_PIXEL_STD)));
+        assertEquals("cannot scale by the standard deviation: feature 15 has the same value in all 20"
+                + " training images (standard deviation 0)", e.getMessage());
+        assertEquals(20, Cifar10.split(flat, TEST, NAMES, small().withScaling(PixelScaling.GLOBAL_STD))
+                .train().size());
+    }
+
+    @Test
+    void scalingMustBeNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> small().withScaling(null));
+        assertEquals("scaling must not be null", e.getMessage());
+    }
 }
