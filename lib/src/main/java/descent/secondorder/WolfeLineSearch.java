@@ -1,5 +1,7 @@
 package descent.secondorder;
 
+import java.util.Locale;
+
 /**
  * A line search for a step length α satisfying the strong Wolfe conditions (Nocedal &amp; Wright,
  * <i>Numerical Optimization</i>, 2nd ed., Algorithm 3.5 with zoom, Algorithm 3.6).
@@ -82,9 +84,9 @@ final class WolfeLineSearch {
                 return zoom(phi, start, cur, prev, evaluations);
             }
             if (evaluations >= MAX_EVALUATIONS || alpha >= MAX_STEP) {
-                return new Result<>(null, evaluations, "no bracket after " + evaluations
-                        + " evaluations: the loss still fell with slope " + cur.slope()
-                        + " at step length " + alpha);
+                return new Result<>(null, evaluations, String.format(Locale.ROOT,
+                        "no bracket after %d evaluations: the loss still fell with slope %.3g at step "
+                                + "length %.3g", evaluations, cur.slope(), alpha));
             }
             prev = cur;
             alpha = Math.min(2 * alpha, MAX_STEP);
@@ -100,8 +102,9 @@ final class WolfeLineSearch {
             double a = Math.min(lo.alpha(), hi.alpha());
             double b = Math.max(lo.alpha(), hi.alpha());
             if (!(b - a > 1e-14 * b)) {
-                return new Result<>(null, evaluations, "the bracket [" + a + ", " + b
-                        + "] shrank to rounding after " + evaluations + " evaluations");
+                return new Result<>(null, evaluations, String.format(Locale.ROOT,
+                        "the bracket [%.17g, %.17g] shrank to rounding after %d evaluations", a, b,
+                        evaluations));
             }
             double alpha = cubicMinimizer(lo, hi);
             if (!(alpha >= a + 0.1 * (b - a) && alpha <= b - 0.1 * (b - a))) {
@@ -121,8 +124,10 @@ final class WolfeLineSearch {
                 lo = cur;
             }
         }
-        return new Result<>(null, evaluations, "no step satisfying the strong Wolfe conditions in "
-                + evaluations + " evaluations (best step length so far " + lo.alpha() + ")");
+        return new Result<>(null, evaluations, String.format(Locale.ROOT,
+                "no step satisfying the strong Wolfe conditions in %d evaluations (best step length "
+                        + "so far %.3g; near the minimum, rounding in f and ∇f can hide the decrease)",
+                evaluations, lo.alpha()));
     }
 
     /**
