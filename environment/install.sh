@@ -122,7 +122,12 @@ has_modules() {
   for m in "$@"; do "$py" -c "import $m" >/dev/null 2>&1 || return 1; done
 }
 NEEDED_MODULES=(jupyter_client)
-[ "$FOR_TESTS" -eq 1 ] && NEEDED_MODULES+=(nbclient nbconvert)
+[ "$FOR_TESTS" -eq 1 ] && NEEDED_MODULES+=(nbclient nbconvert numpy scipy)
+# numpy and scipy: environment/test_lbfgs_scipy.py checks the library's L-BFGS against SciPy's. The
+# venv has them from requirements.txt; the other routes add them only for the tests.
+TEST_APT=()
+TEST_PIP=()
+[ "$FOR_TESTS" -eq 1 ] && TEST_APT=(python3-numpy python3-scipy) && TEST_PIP=(numpy scipy)
 
 # jupyter_works JUPYTER: true if it answers and has a front end (JupyterLab or the classic Notebook).
 jupyter_works() {
@@ -182,9 +187,9 @@ if [ -z "$JUPYTER" ] && jupyter_works "$(command -v jupyter || true)"; then
   if ! has_modules "$(jupyter_python "$JUPYTER")" "${NEEDED_MODULES[@]}"; then
     # It lacks the test modules: add them the same way it was installed.
     if [ "$(jupyter_python "$JUPYTER")" = /usr/bin/python3 ]; then
-      apt_install jupyter-nbconvert python3-nbclient jupyter-client || true
+      apt_install jupyter-nbconvert python3-nbclient jupyter-client "${TEST_APT[@]}" || true
     elif [ "$SYSTEM_INSTALL" -eq 1 ]; then
-      "$(jupyter_python "$JUPYTER")" -m pip install -q nbclient nbconvert jupyter_client || true
+      "$(jupyter_python "$JUPYTER")" -m pip install -q nbclient nbconvert jupyter_client "${TEST_PIP[@]}" || true
     fi
   fi
 fi
@@ -192,6 +197,7 @@ fi
 if [ -z "$JUPYTER" ]; then
   say "no Jupyter from pip or on PATH; trying Debian's packages"
   apt_install jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel \
+    "${TEST_APT[@]}" \
     && jupyter_works /usr/bin/jupyter && JUPYTER=/usr/bin/jupyter && JUPYTER_ROUTE="Debian's packages"
 fi
 [ -n "$JUPYTER" ] || die "no Jupyter found, and it cannot be installed here (pip has no package index, apt-get is missing or not allowed)." \
@@ -199,7 +205,7 @@ fi
 JUPYTER_PYTHON="$(jupyter_python "$JUPYTER")"
 has_modules "$JUPYTER_PYTHON" "${NEEDED_MODULES[@]}" || die \
   "the Jupyter at $JUPYTER lacks Python modules: ${NEEDED_MODULES[*]} (for $JUPYTER_PYTHON)." \
-  "install them for that Python (pip install nbclient nbconvert jupyter_client, or: sudo apt-get install python3-nbclient jupyter-nbconvert jupyter-client)."
+  "install them for that Python (pip install nbclient nbconvert jupyter_client numpy scipy, or: sudo apt-get install python3-nbclient jupyter-nbconvert jupyter-client python3-numpy python3-scipy)."
 say "Jupyter at $JUPYTER (python: $JUPYTER_PYTHON), from $JUPYTER_ROUTE"
 
 if [ "$FOR_TESTS" -eq 1 ]; then

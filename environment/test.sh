@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The README's test command (also what .ci/run calls):
 #   1. the library's unit tests (Maven);
-#   2. environment/install.sh --for-tests (idempotent; adds nbclient, nbconvert, Chromium if missing),
-#      then environment/test_setup_errors.sh (each set-up failure gives one message and its fix);
+#   2. environment/install.sh --for-tests (idempotent; adds nbclient, nbconvert, NumPy, SciPy,
+#      Chromium if missing), then environment/test_setup_errors.sh (each set-up failure gives one
+#      message and its fix), environment/test_routes.sh (the install routes this run does not take),
+#      and environment/test_lbfgs_scipy.py: the library's L-BFGS against SciPy's L-BFGS-B on the
+#      softmax problem that step 1's LbfgsScipyProblemTest wrote to lib/target/lbfgs-scipy/;
 #   3. every notebook under notebooks/ executed headless with the Descent kernel, failing on any
 #      cell error; executed copies + HTML exports in build/notebooks/; then again under the second
 #      kernel (descent-jjava) into build/notebooks-descent-jjava/, compared with the first run;
@@ -35,6 +38,8 @@ bash "$ROOT/environment/install.sh" --for-tests
 setup_checks="$(bash "$ROOT/environment/test_setup_errors.sh" | tee /dev/stderr \
   | sed -n 's/.*set-up failures: \([0-9]*\) checked.*/\1/p')"
 routes="$(bash "$ROOT/environment/test_routes.sh" | tee /dev/stderr | sed -n 's/.*install routes: \([0-9]*\) checked.*/\1/p')"
+lbfgs="$("$JUPYTER_PYTHON" "$ROOT/environment/test_lbfgs_scipy.py" | tee /dev/stderr \
+  | sed -n 's/^lbfgs vs scipy: \([0-9]*\) checked.*/\1/p')"
 
 echo "[descent] 3/7 notebooks"
 rm -rf "$ROOT/build/notebooks"
@@ -75,7 +80,7 @@ unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} 
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
 books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
-  "${routes:-0} install routes, $books notebooks executed and drawn (and $second_books under $SECOND_KERNEL)," \
+  "${routes:-0} install routes, ${lbfgs:-0} L-BFGS vs SciPy checks, $books notebooks executed and drawn (and $second_books under $SECOND_KERNEL)," \
   "${cli_checks:-0} grader command-line checks," \
   "${reliability:-0} reliability cases, ${browser:-0} browser checks"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + books + second_books + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + ${lbfgs:-0} + books + second_books + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"

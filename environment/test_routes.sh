@@ -4,7 +4,9 @@
 #   1. Debian's Jupyter: pip cannot reach a package index (PIP_INDEX_URL at a closed local port), no
 #      project venv (DESCENT_VENV at a fresh folder) and no jupyter on PATH. install.sh must fall
 #      back to apt-get's packages (/usr/bin/jupyter, /usr/bin/python3) and pass its kernel smoke
-#      test; then notebooks/00-environment-check.ipynb must run on that Jupyter.
+#      test; then notebooks/00-environment-check.ipynb must run on that Jupyter, and
+#      environment/test_lbfgs_scipy.py with Debian's NumPy and SciPy (when lib/target holds its
+#      problem).
 #   2. The pinned venv before a jupyter on PATH: with route 1's /usr/bin/jupyter on PATH and pip
 #      able to reach its index, a fresh venv must still win and hold exactly requirements.lock
 #      (what a fresh clone on this machine does next).
@@ -99,8 +101,18 @@ else
       "$ROOT/notebooks/00-environment-check.ipynb" ) >"$D/notebooks.out" 2>&1 || rc=$?
   [ "$rc" -eq 0 ] || fail "Debian's Jupyter: notebooks/00-environment-check.ipynb failed (exit $rc):" "$D/notebooks.out"
   expect_line "Debian's Jupyter" "$D/notebooks.out" "ok   notebooks/00-environment-check.ipynb"
+  # The L-BFGS cross-check with Debian's NumPy and SciPy (python3-numpy, python3-scipy), when the
+  # library tests have written its problem (test.sh runs them first).
+  lbfgs_note=""
+  if [ -s "$ROOT/lib/target/lbfgs-scipy/problem.json" ]; then
+    rc=0
+    /usr/bin/python3 "$ROOT/environment/test_lbfgs_scipy.py" >"$D/lbfgs.out" 2>&1 || rc=$?
+    [ "$rc" -eq 0 ] || fail "Debian's Jupyter: environment/test_lbfgs_scipy.py failed (exit $rc):" "$D/lbfgs.out"
+    expect_line "Debian's Jupyter" "$D/lbfgs.out" "lbfgs vs scipy: 5 checked"
+    lbfgs_note=", the L-BFGS cross-check passed with Debian's SciPy"
+  fi
   echo "ok   Debian's Jupyter: pip had no index, install.sh took apt-get's /usr/bin/jupyter, the kernel" \
-    "started, notebook 00 ran ($((SECONDS - t0)) s)"
+    "started, notebook 00 ran$lbfgs_note ($((SECONDS - t0)) s)"
   PASSED=$((PASSED + 1))
 fi
 
