@@ -402,6 +402,13 @@ public final class Trainer {
         /**
          * Stop when validation accuracy has not improved for {@code patience} evaluations (&gt; 0),
          * and return the weights with the best validation accuracy. Needs a validation set.
+         *
+         * <p>Improving means strictly beating the best accuracy so far: an evaluation that ties it
+         * counts as one without improvement, as in Keras's and PyTorch Lightning's
+         * {@code EarlyStopping} with {@code min_delta = 0}. So the run may stop at an evaluation
+         * whose accuracy equals the best, and the weights returned are those of the first
+         * evaluation that reached the best; their accuracy is ≥ that of the last evaluation. No
+         * stop is made at the last step: the run then completes, still returning the best weights.
          */
         public Builder earlyStopping(int patience) {
             this.earlyStoppingPatience = Checks.positive("patience", patience);

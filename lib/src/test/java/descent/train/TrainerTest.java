@@ -152,6 +152,31 @@ class TrainerTest {
     }
 
     @Test
+    void aTieWithTheBestAccuracyCountsAsNoImprovementAndStopsTheRun() {
+        Dataset train = blobs(300, 10);
+        Dataset val = blobs(60, 11);
+        // W0 scores class k by feature k; a rate of 1e-12 leaves every prediction unchanged, so
+        // all evaluations tie the first one: three ties in a row stop the run at the 4th.
+        DMatrixRMaj w0 = new DMatrixRMaj(3, 5);
+        for (int k = 0; k < 3; k++) {
+            w0.set(k, k, 1);
+        }
+        TrainingResult r = Trainer.builder(new SoftmaxLoss(0), new Sgd()).learningRate(1e-12)
+                .batchSize(Trainer.FULL_BATCH).iterations(100).evaluateEvery(2).earlyStopping(3).build()
+                .fit(w0, train, val);
+        History h = r.history();
+        double first = h.validationAccuracy()[0];
+        assertEquals(History.StopReason.EARLY_STOPPED, h.stopReason());
+        assertEquals(8, h.steps());
+        assertArrayEquals(new int[] {1, 3, 5, 7}, h.evalSteps());
+        assertArrayEquals(new double[] {first, first, first, first}, h.validationAccuracy(), 0.0);
+        assertEquals(String.format("stopped early after step 7: validation accuracy "
+                + "did not improve on %.4f for 3 evaluations", first), h.message());
+        assertEquals(first, LinearClassifier.accuracy(r.w(), val), 0.0,
+                "the returned weights reach the tied best, so they are >= the last evaluation's");
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertEquals("learningRate must be > 0 but was: NaN", assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(Double.NaN)).getMessage());
