@@ -125,9 +125,9 @@ public final class Lbfgs {
         private double[] x;
         private double value;
         private double[] g;
-        private final double[] losses;
-        private final int[] evaluationsAfter;
-        private final double[] secondsAfter;
+        private double[] losses = new double[16];
+        private int[] evaluationsAfter = new int[16];
+        private double[] secondsAfter = new double[16];
         private int iterations;
         private int evaluations;
         private long startNanos;
@@ -143,9 +143,6 @@ public final class Lbfgs {
             this.rho = new double[memory];
             this.a = new double[memory];
             this.x = Arrays.copyOf(w0.data, n);
-            this.losses = new double[maxIterations + 1];
-            this.evaluationsAfter = new int[maxIterations + 1];
-            this.secondsAfter = new double[maxIterations + 1];
         }
 
         LbfgsRun go() {
@@ -154,7 +151,8 @@ public final class Lbfgs {
                 throw new IllegalArgumentException("f(w0) is " + start.loss()
                         + ": L-BFGS needs a finite loss at the start");
             }
-            Checks.finite("the gradient at w0", start.gradient(), "; L-BFGS needs a finite gradient at the start");
+            Checks.finite("the gradient at w0", start.gradient(),
+                    "; L-BFGS needs a finite gradient at the start");
             startNanos = System.nanoTime();
             value = start.loss();
             g = Arrays.copyOf(start.gradient().data, n);
@@ -169,7 +167,7 @@ public final class Lbfgs {
                 }
                 if (iterations == maxIterations) {
                     return run(String.format(Locale.ROOT,
-                            "maxIterations: %d iterations done, ‖∇f‖∞ = %.3g > %.3g",
+                            "maxIterations (%d) reached with ‖∇f‖∞ = %.3g > %.3g",
                             maxIterations, gmax, gradientTolerance));
                 }
                 double[] d = direction();
@@ -234,6 +232,12 @@ public final class Lbfgs {
             g = gNew;
             value = t.value();
             iterations++;
+            if (iterations == losses.length) { // the history grows as the run does
+                int grown = (int) Math.min((long) maxIterations + 1, 2L * losses.length);
+                losses = Arrays.copyOf(losses, grown);
+                evaluationsAfter = Arrays.copyOf(evaluationsAfter, grown);
+                secondsAfter = Arrays.copyOf(secondsAfter, grown);
+            }
             losses[iterations] = value;
             evaluationsAfter[iterations] = evaluations;
             secondsAfter[iterations] = (System.nanoTime() - startNanos) / 1e9;

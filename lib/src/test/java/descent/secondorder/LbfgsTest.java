@@ -110,15 +110,16 @@ class LbfgsTest {
 
     @Test
     void theFirstStepIsSteepestDescentOfLengthOneWhenItIsAccepted() {
-        // f = ½‖W‖² from (3, 4): ∇f = (3, 4), ‖∇f‖ = 5; the trial x − ∇f/5 = (2.4, 3.2) has
-        // slope −4·… well inside the Wolfe conditions, so it is accepted as the first step
+        // f = ½‖W‖² from (3, 4): ∇f = (3, 4), ‖∇f‖ = 5, so the first trial is α = 1/5 along −∇f:
+        // (2.4, 3.2), where f = 8 ≤ 12.5 − 1e-4·0.2·25 and the slope is −20 against −25 (|−20| ≤ 0.9·25),
+        // so both Wolfe conditions hold and it is the first step
         Function<DMatrixRMaj, LossAndGradient> half = w -> new LossAndGradient(
                 0.5 * (w.data[0] * w.data[0] + w.data[1] * w.data[1]), 0, 0, w.copy());
         List<Lbfgs.AcceptedStep> steps = new ArrayList<>();
         LbfgsRun run = new Lbfgs(3, 1, 0).minimize(half, DMatrixRMaj.wrap(1, 2, new double[] {3, 4}), steps::add);
         assertEquals(0.2, steps.get(0).alpha(), 0.0);
         assertArrayEquals(new double[] {2.4, 3.2}, run.w().data, 1e-15);
-        assertEquals("maxIterations: 1 iterations done, ‖∇f‖∞ = 3.20 > 0.00", run.stopReason());
+        assertEquals("maxIterations (1) reached with ‖∇f‖∞ = 3.20 > 0.00", run.stopReason());
         assertEquals(2, run.totalEvaluations());
     }
 
