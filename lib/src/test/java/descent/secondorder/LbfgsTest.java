@@ -124,6 +124,19 @@ class LbfgsTest {
     }
 
     @Test
+    void aRunReadsAsOneLineAndItsArraysMustMatchItsIterations() {
+        LbfgsRun run = new LbfgsRun(new DMatrixRMaj(1, 2), new double[] {24.2, 3.5e-12}, new int[] {1, 4},
+                new double[] {0, 0.25}, 1, "gradient tolerance: ‖∇f‖∞ = 8.1e-11 ≤ 1e-10");
+        assertEquals("L-BFGS: 1 iterations, 4 evaluations, loss 24.2000 -> 3.50000e-12 in 0.25 s; stopped by "
+                + "gradient tolerance: ‖∇f‖∞ = 8.1e-11 ≤ 1e-10", run.toString());
+        assertEquals(3.5e-12, run.finalLoss(), 0.0);
+        assertEquals(4, run.totalEvaluations());
+        assertEquals("losses, evaluations and seconds must have iterations + 1 = 3 entries but had: 2, 2, 2",
+                assertThrows(IllegalArgumentException.class, () -> new LbfgsRun(new DMatrixRMaj(1, 2),
+                        new double[2], new int[2], new double[2], 2, "x")).getMessage());
+    }
+
+    @Test
     void configurationIsChecked() {
         assertEquals("memory must be > 0 but was: 0",
                 assertThrows(IllegalArgumentException.class, () -> new Lbfgs(0, 10, 1e-5)).getMessage());
