@@ -91,9 +91,12 @@ public final class Lbfgs {
         return minimize(f, w0, null);
     }
 
-    /** What an accepted step looked like: φ and φ' at 0 and at the accepted α (for tests). */
-    record AcceptedStep(int iteration, double alpha, double value0, double slope0, double value,
-                        double slope) {
+    /**
+     * What an accepted step looked like (for tests): the direction d, φ and φ' at 0 and at the
+     * accepted α; the step was {@code x += alpha · direction}.
+     */
+    record AcceptedStep(int iteration, double[] direction, double alpha, double value0, double slope0,
+                        double value, double slope) {
     }
 
     /** Sees each accepted step; for the tests of the Wolfe conditions. */
@@ -226,7 +229,8 @@ public final class Lbfgs {
                 stored = Math.min(stored + 1, memory);
             }
             if (observer != null) {
-                observer.accepted(new AcceptedStep(iterations + 1, alpha, value, slope0, t.value(), t.slope()));
+                observer.accepted(new AcceptedStep(iterations + 1, d.clone(), alpha, value, slope0, t.value(),
+                        t.slope()));
             }
             x = xNew;
             g = gNew;
