@@ -30,8 +30,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code y_iᵀs_i > 0}, so H stays positive definite; a pair that breaks this by rounding is not
  * stored.
  *
- * <p>Costs: 2m + O(1) vector operations of length n per iteration and usually one function
- * evaluation; memory 2m vectors. Immutable: one instance can run many minimizations.
+ * <p>Costs: 4m + O(1) vector operations of length n per iteration (dot products and a·x + y)
+ * and usually one function evaluation; memory 2m vectors. Immutable: one instance can run many
+ * minimizations.
  */
 public final class Lbfgs {
     private final int memory;
