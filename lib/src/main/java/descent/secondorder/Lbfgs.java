@@ -30,8 +30,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code y_iᵀs_i > 0}, so H stays positive definite; a pair that breaks this by rounding is not
  * stored.
  *
- * <p>Costs: 2m + O(1) vector operations of length n per iteration and usually one function
- * evaluation; memory 2m vectors. Immutable: one instance can run many minimizations.
+ * <p>Costs: 4m + O(1) vector operations of length n per iteration (dot products and a·x + y)
+ * and usually one function evaluation; memory 2m vectors. Immutable: one instance can run many
+ * minimizations.
  */
 public final class Lbfgs {
     private final int memory;
@@ -91,9 +92,12 @@ public final class Lbfgs {
         return minimize(f, w0, null);
     }
 
-    /** What an accepted step looked like: φ and φ' at 0 and at the accepted α (for tests). */
-    record AcceptedStep(int iteration, double alpha, double value0, double slope0, double value,
-                        double slope) {
+    /**
+     * What an accepted step looked like (for tests): the direction d, φ and φ' at 0 and at the
+     * accepted α; the step was {@code x += alpha · direction}.
+     */
+    record AcceptedStep(int iteration, double[] direction, double alpha, double value0, double slope0,
+                        double value, double slope) {
     }
 
     /** Sees each accepted step; for the tests of the Wolfe conditions. */
@@ -125,9 +129,9 @@ public final class Lbfgs {
         private double[] x;
         private double value;
         private double[] g;
-        private final double[] losses;
-        private final int[] evaluationsAfter;
-        private final double[] secondsAfter;
+        private double[] losses = new double[16];
+        private int[] evaluationsAfter = new int[16];
+        private double[] secondsAfter = new double[16];
         private int iterations;
         private int evaluations;
         private long startNanos;
@@ -143,9 +147,6 @@ public final class Lbfgs {
             this.rho = new double[memory];
             this.a = new double[memory];
             this.x = Arrays.copyOf(w0.data, n);
-            this.losses = new double[maxIterations + 1];
-            this.evaluationsAfter = new int[maxIterations + 1];
-            this.secondsAfter = new double[maxIterations + 1];
         }
 
         LbfgsRun go() {
@@ -154,7 +155,8 @@ public final class Lbfgs {
                 throw new IllegalArgumentException("f(w0) is " + start.loss()
                         + ": L-BFGS needs a finite loss at the start");
             }
-            Checks.finite("the gradient at w0", start.gradient(), "; L-BFGS needs a finite gradient at the start");
+            Checks.finite("the gradient at w0", start.gradient(),
+                    "; L-BFGS needs a finite gradient at the start");
             startNanos = System.nanoTime();
             value = start.loss();
             g = Arrays.copyOf(start.gradient().data, n);
@@ -169,7 +171,7 @@ public final class Lbfgs {
                 }
                 if (iterations == maxIterations) {
                     return run(String.format(Locale.ROOT,
-                            "maxIterations: %d iterations done, ‖∇f‖∞ = %.3g > %.3g",
+                            "maxIterations (%d) reached with ‖∇f‖∞ = %.3g > %.3g",
                             maxIterations, gmax, gradientTolerance));
                 }
                 double[] d = direction();
@@ -228,12 +230,19 @@ public final class Lbfgs {
                 stored = Math.min(stored + 1, memory);
             }
             if (observer != null) {
-                observer.accepted(new AcceptedStep(iterations + 1, alpha, value, slope0, t.value(), t.slope()));
+                observer.accepted(new AcceptedStep(iterations + 1, d.clone(), alpha, value, slope0, t.value(),
+                        t.slope()));
             }
             x = xNew;
             g = gNew;
             value = t.value();
             iterations++;
+            if (iterations == losses.length) { // the history grows as the run does
+                int grown = (int) Math.min((long) maxIterations + 1, 2L * losses.length);
+                losses = Arrays.copyOf(losses, grown);
+                evaluationsAfter = Arrays.copyOf(evaluationsAfter, grown);
+                secondsAfter = Arrays.copyOf(secondsAfter, grown);
+            }
             losses[iterations] = value;
             evaluationsAfter[iterations] = evaluations;
             secondsAfter[iterations] = (System.nanoTime() - startNanos) / 1e9;

@@ -52,7 +52,7 @@ public record LbfgsRun(DMatrixRMaj w, double[] losses, int[] evaluations, double
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "L-BFGS: %d iterations, %d evaluations, loss %.6f -> %.6f in %.2f s; stopped by %s",
+                "L-BFGS: %d iterations, %d evaluations, loss %.6g -> %.6g in %.2f s; stopped by %s",
                 iterations, totalEvaluations(), losses[0], finalLoss(), seconds[iterations], stopReason);
     }
 }

@@ -109,17 +109,150 @@ class LbfgsTest {
     }
 
     @Test
+    void eachDirectionIsMinusTheDenseLbfgsMatrixOfTheLastMPairsTimesTheGradient() {
+        // f = ½ xᵀAx − bᵀx on R^6, A = MᵀM + I from a seed. The two-loop recursion must give
+        // d_k = −H_k g_k with H_k built densely as N&W (7.19) says: H = γ_k I, then for each stored
+        // pair, oldest first, H = VᵀHV + ρ s sᵀ with V = I − ρ y sᵀ, ρ = 1/(yᵀs), and
+        // γ_k = sᵀy / yᵀy of the newest pair (7.20). m = 2, so from the fourth step on the oldest
+        // pairs must have been dropped.
+        int n = 6;
+        Random random = new Random(3);
+        double[][] mm = new double[n][n];
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = random.nextGaussian();
+            for (int j = 0; j < n; j++) {
+                mm[i][j] = random.nextGaussian();
+            }
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    a[i][j] += mm[k][i] * mm[k][j];
+                }
+            }
+            a[i][i] += 1;
+        }
+        Function<double[], double[]> gradient = x -> {
+            double[] g = new double[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = dot(a[i], x) - b[i];
+            }
+            return g;
+        };
+        Function<DMatrixRMaj, LossAndGradient> f = w -> {
+            double[] g = gradient.apply(w.data);
+            double v = 0.5 * (dot(g, w.data) - dot(b, w.data));
+            return new LossAndGradient(v, v, 0, DMatrixRMaj.wrap(1, n, g));
+        };
+        int memory = 2;
+        List<Lbfgs.AcceptedStep> steps = new ArrayList<>();
+        new Lbfgs(memory, 8, 0).minimize(f, new DMatrixRMaj(1, n), steps::add);
+        assertTrue(steps.size() >= 5, "steps taken: " + steps.size());
+        List<double[]> xs = new ArrayList<>(List.of(new double[n]));
+        List<double[]> ss = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            double[] x = xs.get(k);
+            double[] g = gradient.apply(x);
+            double[][] h = new double[n][n];
+            if (k == 0) {
+                for (int i = 0; i < n; i++) {
+                    h[i][i] = 1;
+                }
+            } else {
+                double gamma = dot(ss.get(k - 1), ys.get(k - 1)) / dot(ys.get(k - 1), ys.get(k - 1));
+                for (int i = 0; i < n; i++) {
+                    h[i][i] = gamma;
+                }
+                for (int j = Math.max(0, k - memory); j < k; j++) {
+                    h = bfgsUpdate(h, ss.get(j), ys.get(j));
+                }
+            }
+            double[] expected = new double[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = -dot(h[i], g);
+            }
+            double[] d = steps.get(k).direction();
+            double scale = Math.sqrt(dot(expected, expected));
+            assertArrayEquals(expected, d, 1e-10 * scale, "direction of step " + (k + 1));
+            double alpha = steps.get(k).alpha();
+            double[] s = new double[n];
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = alpha * d[i];
+                next[i] = x[i] + alpha * d[i];
+            }
+            double[] y = gradient.apply(next);
+            for (int i = 0; i < n; i++) {
+                y[i] -= g[i];
+            }
+            xs.add(next);
+            ss.add(s);
+            ys.add(y);
+        }
+    }
+
+    /** N&amp;W (7.19): {@code VᵀHV + ρ s sᵀ}, {@code V = I − ρ y sᵀ}, {@code ρ = 1/(yᵀs)}. */
+    private static double[][] bfgsUpdate(double[][] h, double[] s, double[] y) {
+        int n = s.length;
+        double rho = 1 / dot(y, s);
+        double[][] v = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                v[i][j] = (i == j ? 1 : 0) - rho * y[i] * s[j];
+            }
+        }
+        double[][] next = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = rho * s[i] * s[j];
+                for (int k = 0; k < n; k++) {
+                    for (int l = 0; l < n; l++) {
+                        sum += v[k][i] * h[k][l] * v[l][j];
+                    }
+                }
+                next[i][j] = sum;
+            }
+        }
+        return next;
+    }
+
+    private static double dot(double[] u, double[] v) {
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            sum += u[i] * v[i];
+        }
+        return sum;
+    }
+
+    @Test
     void theFirstStepIsSteepestDescentOfLengthOneWhenItIsAccepted() {
-        // f = ½‖W‖² from (3, 4): ∇f = (3, 4), ‖∇f‖ = 5; the trial x − ∇f/5 = (2.4, 3.2) has
-        // slope −4·… well inside the Wolfe conditions, so it is accepted as the first step
+        // f = ½‖W‖² from (3, 4): ∇f = (3, 4), ‖∇f‖ = 5, so the first trial is α = 1/5 along −∇f:
+        // (2.4, 3.2), where f = 8 ≤ 12.5 − 1e-4·0.2·25 and the slope is −20 against −25 (|−20| ≤ 0.9·25),
+        // so both Wolfe conditions hold and it is the first step
         Function<DMatrixRMaj, LossAndGradient> half = w -> new LossAndGradient(
                 0.5 * (w.data[0] * w.data[0] + w.data[1] * w.data[1]), 0, 0, w.copy());
         List<Lbfgs.AcceptedStep> steps = new ArrayList<>();
         LbfgsRun run = new Lbfgs(3, 1, 0).minimize(half, DMatrixRMaj.wrap(1, 2, new double[] {3, 4}), steps::add);
         assertEquals(0.2, steps.get(0).alpha(), 0.0);
         assertArrayEquals(new double[] {2.4, 3.2}, run.w().data, 1e-15);
-        assertEquals("maxIterations: 1 iterations done, ‖∇f‖∞ = 3.20 > 0.00", run.stopReason());
+        assertEquals("maxIterations (1) reached with ‖∇f‖∞ = 3.20 > 0.00", run.stopReason());
         assertEquals(2, run.totalEvaluations());
+    }
+
+    @Test
+    void aRunReadsAsOneLineAndItsArraysMustMatchItsIterations() {
+        LbfgsRun run = new LbfgsRun(new DMatrixRMaj(1, 2), new double[] {24.2, 3.5e-12}, new int[] {1, 4},
+                new double[] {0, 0.25}, 1, "gradient tolerance: ‖∇f‖∞ = 8.1e-11 ≤ 1e-10");
+        assertEquals("L-BFGS: 1 iterations, 4 evaluations, loss 24.2000 -> 3.50000e-12 in 0.25 s; stopped by "
+                + "gradient tolerance: ‖∇f‖∞ = 8.1e-11 ≤ 1e-10", run.toString());
+        assertEquals(3.5e-12, run.finalLoss(), 0.0);
+        assertEquals(4, run.totalEvaluations());
+        assertEquals("losses, evaluations and seconds must have iterations + 1 = 3 entries but had: 2, 2, 2",
+                assertThrows(IllegalArgumentException.class, () -> new LbfgsRun(new DMatrixRMaj(1, 2),
+                        new double[2], new int[2], new double[2], 2, "x")).getMessage());
     }
 
     @Test
