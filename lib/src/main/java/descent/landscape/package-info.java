@@ -15,6 +15,9 @@
  *       {@link descent.landscape.MonkeySaddle}, {@link descent.landscape.SixHumpCamel},
  *       {@link descent.landscape.Himmelblau}, {@link descent.landscape.Beale}), sampled on a grid
  *       as a {@link descent.landscape.SurfaceGrid} for contour plots.</li>
+ *   <li>{@link descent.landscape.SurfacePath}: an optimizer's path on a toy surface;
+ *       {@link descent.landscape.SurfaceRace}: several optimizers from one start, each at its best
+ *       rate of a sweep, with a check that the best lies inside the sweep.</li>
  *   <li>{@link descent.landscape.FiniteDifferences}: centered-difference gradient and Hessian of any
  *       {@code f: R^n -> R} given as plain {@code double[]} vectors.</li>
  *   <li>{@link descent.landscape.Curvature}: eigenvalues of a symmetric Hessian, classification of a

@@ -1,8 +1,10 @@
 package descent.plot;
 
 import descent.util.Checks;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A named path of points in a plane, e.g. the iterates of an optimizer projected onto the two
@@ -45,6 +47,20 @@ public record Trajectory(String name, double[] xs, double[] ys) {
             ys[k] = p[1];
         }
         return new Trajectory(name, xs, ys);
+    }
+
+    /**
+     * One trajectory per path, named by its key, in the map's order: the optimizers' paths of a
+     * {@link descent.landscape.SurfaceRace#paths()} for a contour plot.
+     *
+     * @param paths legend entry → path, not null (the paths' points must be finite)
+     */
+    public static List<Trajectory> of(Map<String, descent.landscape.SurfacePath> paths) {
+        Checks.notNull("paths", paths);
+        List<Trajectory> out = new ArrayList<>(paths.size());
+        paths.forEach((name, p) -> out.add(new Trajectory(name, Checks.notNull("paths[" + name + "]", p).xs(),
+                p.ys())));
+        return out;
     }
 
     /** Number of points K. */

@@ -60,6 +60,14 @@ public record History(double[] loss, double[] learningRate, double[] gradientNor
         return n == 0 ? Double.NaN : sum / n;
     }
 
+    /**
+     * The validation accuracy at the last evaluation, in [0, 1]: where the run ended, not the best
+     * it saw (NaN without validation or without any evaluation).
+     */
+    public double finalValidationAccuracy() {
+        return validationAccuracy.length == 0 ? Double.NaN : validationAccuracy[validationAccuracy.length - 1];
+    }
+
     /** The highest validation accuracy seen (NaN without validation). */
     public double bestValidationAccuracy() {
         double best = Double.NaN;
