@@ -93,7 +93,7 @@ class NotebookTest {
                 checked++;
             }
         }
-        assertEquals(10, checked, "course notebooks checked");
+        assertEquals(11, checked, "course notebooks checked");
     }
 
     @Test
