@@ -1,5 +1,6 @@
 package descent.landscape;
 
+import descent.check.NumericalGradient;
 import descent.util.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,14 +136,14 @@ public final class Curvature {
 
     /**
      * Convexity test of any {@code f: R^n -> R} with the finite-difference Hessian
-     * ({@link FiniteDifferences#hessian(ToDoubleFunction, double[], double)}) at each point.
+     * ({@link NumericalGradient#hessian(ToDoubleFunction, double[], double)}, relative step) at each point.
      * Choose the tolerance above the finite-difference error (about {@code 1e-8 |f| / h²}).
      */
     public static ConvexityReport convexity(ToDoubleFunction<double[]> f, List<double[]> points, double h,
             double tolerance) {
         Checks.notNull("f", f);
         Checks.positive("h", h);
-        return convexity(p -> FiniteDifferences.hessian(f, p, h), points, tolerance);
+        return convexity(p -> NumericalGradient.hessian(f, p, h), points, tolerance);
     }
 
     /** The points {@code (xs[i], ys[j])}, x-major. */

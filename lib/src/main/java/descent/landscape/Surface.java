@@ -51,7 +51,7 @@ public interface Surface {
         return hessian(p[0], p[1]);
     }
 
-    /** The surface as a function of {@code {x, y}}, e.g. for {@link FiniteDifferences}. */
+    /** The surface as a function of {@code {x, y}}, e.g. for {@link descent.check.NumericalGradient#hessian(ToDoubleFunction, double[])}. */
     default ToDoubleFunction<double[]> asFunction() {
         return this::value;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import descent.check.NumericalGradient;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class ConditioningTest {
     @Test
     void finiteDifferenceHessianOfTheSquaredLossIsXtXOverN() {
         DMatrixRMaj x = Conditioning.notesInputs();
-        DMatrixRMaj numeric = FiniteDifferences.hessian(Conditioning.leastSquaresLoss(x, Conditioning.notesTargets()),
+        DMatrixRMaj numeric = NumericalGradient.hessian(Conditioning.leastSquaresLoss(x, Conditioning.notesTargets()),
                 new double[] {0.001, 0.002});
         DMatrixRMaj exact = Conditioning.leastSquaresHessian(x);
         for (int k = 0; k < 4; k++) {

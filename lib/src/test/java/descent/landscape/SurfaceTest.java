@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import descent.check.NumericalGradient;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -26,7 +27,7 @@ class SurfaceTest {
         for (Surface s : all()) {
             for (int k = 0; k < 20; k++) {
                 double[] p = {-1.5 + 3 * random.nextDouble(), -1.5 + 3 * random.nextDouble()};
-                double[] numeric = FiniteDifferences.gradient(s.asFunction(), p);
+                double[] numeric = NumericalGradient.gradient(s.asFunction(), p);
                 double[] analytic = s.gradient(p);
                 double err = Math.hypot(numeric[0] - analytic[0], numeric[1] - analytic[1])
                         / Math.max(1e-8, Math.hypot(numeric[0], numeric[1]) + Math.hypot(analytic[0], analytic[1]));
@@ -41,7 +42,7 @@ class SurfaceTest {
         for (Surface s : all()) {
             for (int k = 0; k < 20; k++) {
                 double[] p = {-1.5 + 3 * random.nextDouble(), -1.5 + 3 * random.nextDouble()};
-                DMatrixRMaj numeric = FiniteDifferences.hessian(s.asFunction(), p);
+                DMatrixRMaj numeric = NumericalGradient.hessian(s.asFunction(), p);
                 DMatrixRMaj analytic = s.hessian(p);
                 double diff = 0;
                 double size = 0;
