@@ -2,9 +2,36 @@ package descent.landscape;
 
 import descent.util.Checks;
 
-/** Package-private helpers shared by the grid records: copying, checking and finding minima. */
-final class Grids {
+/**
+ * Grid axes: {@link #linspace}, the evenly spaced values every slice and {@link SurfaceGrid} is
+ * sampled on. (The rest, package-private, copies, checks and searches the grids.)
+ */
+public final class Grids {
     private Grids() {
+    }
+
+    /**
+     * {@code n} evenly spaced values from {@code lo} to {@code hi}, both included (numpy's linspace).
+     *
+     * @param lo first value, finite
+     * @param hi last value, finite (may be below {@code lo}: the values then decrease)
+     * @param n  number of values, at least 1; with 1 the result is {@code {lo}}
+     */
+    public static double[] linspace(double lo, double hi, int n) {
+        Checks.finite("lo", lo);
+        Checks.finite("hi", hi);
+        Checks.positive("n", n);
+        double[] out = new double[n];
+        if (n == 1) {
+            out[0] = lo;
+            return out;
+        }
+        double step = (hi - lo) / (n - 1);
+        for (int i = 0; i < n; i++) {
+            out[i] = lo + i * step;
+        }
+        out[n - 1] = hi;
+        return out;
     }
 
     static double[] copyFinite(String name, double[] values) {

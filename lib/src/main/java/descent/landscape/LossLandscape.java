@@ -22,31 +22,10 @@ import org.ejml.data.DMatrixRMaj;
  * harm. A NaN from {@code f} is an error that names the grid point; {@code +Infinity} is kept.
  */
 public final class LossLandscape {
-    private LossLandscape() {
-    }
+    /** The name of every {@link #slice2d} grid: its xs are the steps a, its ys the steps b. */
+    public static final String PLANE = "L(W + a W1 + b W2)";
 
-    /**
-     * {@code n} evenly spaced values from {@code lo} to {@code hi}, both included (numpy's linspace).
-     *
-     * @param lo first value, finite
-     * @param hi last value, finite (may be below {@code lo}: the values then decrease)
-     * @param n  number of values, at least 1; with 1 the result is {@code {lo}}
-     */
-    public static double[] linspace(double lo, double hi, int n) {
-        Checks.finite("lo", lo);
-        Checks.finite("hi", hi);
-        Checks.positive("n", n);
-        double[] out = new double[n];
-        if (n == 1) {
-            out[0] = lo;
-            return out;
-        }
-        double step = (hi - lo) / (n - 1);
-        for (int i = 0; i < n; i++) {
-            out[i] = lo + i * step;
-        }
-        out[n - 1] = hi;
-        return out;
+    private LossLandscape() {
     }
 
     /**
@@ -148,7 +127,7 @@ public final class LossLandscape {
      * @param f         the loss, called once per alpha with a C × D scratch matrix
      * @param w         the starting weights W, C × D, finite; not modified
      * @param direction W1, C × D, finite; not modified
-     * @param alphas    the steps a, at least one, finite (see {@link #linspace})
+     * @param alphas    the steps a, at least one, finite (see {@link Grids#linspace})
      * @throws IllegalArgumentException on a shape mismatch, a non-finite input, or a NaN from f
      * @throws Interrupted              if the thread is interrupted (checked before each point);
      *                                  nothing is kept
@@ -179,7 +158,7 @@ public final class LossLandscape {
      * {@link #slice2d(ToDoubleFunction, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, double[], double[], Execution)}
      * with {@link Execution#SEQUENTIAL}.
      */
-    public static LossSlice2D slice2d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction1,
+    public static SurfaceGrid slice2d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction1,
             DMatrixRMaj direction2, double[] alphas, double[] betas) {
         return slice2d(f, w, direction1, direction2, alphas, betas, Execution.SEQUENTIAL);
     }
@@ -198,11 +177,12 @@ public final class LossLandscape {
      * @param alphas     steps along W1, at least one, finite
      * @param betas      steps along W2, at least one, finite
      * @param execution  sequential (default) or parallel
+     * @return an A × B grid named {@link #PLANE}: xs are the alphas, ys the betas
      * @throws IllegalArgumentException on a shape mismatch, a non-finite input, or a NaN from f
      * @throws Interrupted              if the calling thread is interrupted (checked before each
      *                                  point, also by the pool's threads); nothing is kept
      */
-    public static LossSlice2D slice2d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction1,
+    public static SurfaceGrid slice2d(ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj w, DMatrixRMaj direction1,
             DMatrixRMaj direction2, double[] alphas, double[] betas, Execution execution) {
         Checks.notNull("f", f);
         checkMatrix("W", w);
@@ -237,7 +217,7 @@ public final class LossLandscape {
             }
             finished.incrementAndGet();
         });
-        return new LossSlice2D(a, b, values);
+        return new SurfaceGrid(PLANE, a, b, values);
     }
 
     /** scratch = w + a * d1 + b * d2 (d2 may be null). */

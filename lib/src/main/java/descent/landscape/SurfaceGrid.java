@@ -4,15 +4,19 @@ import descent.util.Checks;
 import descent.util.Interrupted;
 
 /**
- * A surface sampled on a grid for contour plots: {@code values[i][j] = f(xs[i], ys[j])}.
+ * A function of two numbers sampled on a grid: {@code values[i][j] = f(xs[i], ys[j])}. The one
+ * grid type of the library: a toy surface sampled by {@link #sample} (x, y) and the loss over a
+ * plane of weights from {@link LossLandscape#slice2d} ({@code L(W + a W1 + b W2)}: xs are the
+ * steps a along W1, ys the steps b along W2).
  *
  * <p>Rows follow x, columns follow y; {@link #valuesForPlot()} gives z with rows following y, as
- * contour and heat-map plots expect. Arrays are copied in and out.
+ * contour and heat-map plots expect. Arrays are copied in and out, so a grid never changes. Build
+ * the axes with {@link Grids#linspace}.
  *
- * @param name   the surface's name
- * @param xs     grid along x, length A, finite
- * @param ys     grid along y, length B, finite
- * @param values A × B values; never NaN
+ * @param name   what was sampled, e.g. the surface's name; the title of its plots
+ * @param xs     grid along x, length A ≥ 1, finite
+ * @param ys     grid along y, length B ≥ 1, finite
+ * @param values A × B values; never NaN ({@code +Infinity} is allowed)
  */
 public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] values) {
     /** Checks shapes and copies. */
@@ -29,7 +33,7 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
      * Evaluates {@code surface} at every {@code (xs[i], ys[j])}.
      *
      * @param surface the surface
-     * @param xs      at least one finite value (see {@link LossLandscape#linspace})
+     * @param xs      at least one finite value (see {@link Grids#linspace})
      * @param ys      at least one finite value
      * @throws IllegalArgumentException if the surface gives NaN somewhere (the point is named)
      * @throws Interrupted              if the thread is interrupted (checked before each row);
@@ -54,14 +58,21 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
         return new SurfaceGrid(surface.name(), a, b, v);
     }
 
+    /** Grid along x, length A (a copy). */
     @Override
     public double[] xs() {
         return xs.clone();
     }
 
+    /** Grid along y, length B (a copy). */
     @Override
     public double[] ys() {
         return ys.clone();
+    }
+
+    /** The value at {@code (xs[i], ys[j])}. */
+    public double value(int i, int j) {
+        return values[i][j];
     }
 
     /** A × B values, {@code [i][j]} at {@code (xs[i], ys[j])} (a copy). */
@@ -92,8 +103,31 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
         return new double[] {xs[ij[0]], ys[ij[1]]};
     }
 
+    /**
+     * The smallest second difference along any grid line, every row (y varies) and every column
+     * (x varies); see {@link LossLandscape#secondDifferences}. It is &ge; 0 (up to rounding) when the
+     * function is convex along every grid line. Needs at least 3 steps each way, evenly spaced, and
+     * finite values.
+     */
+    public double minSecondDifference() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double[] row : values) {
+            for (double d : LossLandscape.secondDifferences(row)) {
+                m = Math.min(m, d);
+            }
+        }
+        for (double[] column : Grids.transpose(values)) {
+            for (double d : LossLandscape.secondDifferences(column)) {
+                m = Math.min(m, d);
+            }
+        }
+        return m;
+    }
+
     @Override
     public String toString() {
-        return "SurfaceGrid[" + name + ", " + xs.length + " x " + ys.length + ", min=" + min() + "]";
+        double[] at = argminPoint();
+        return "SurfaceGrid[" + name + ", " + xs.length + " x " + ys.length + ", min=" + min()
+                + " at (x, y)=(" + at[0] + ", " + at[1] + ")]";
     }
 }

@@ -247,19 +247,20 @@ public final class Plots {
         return slice(slice.alphas(), slice.values());
     }
 
-    /** A 2-D loss slice as a heatmap over (a, b), with optional paths drawn on top. */
-    public static Figure heatmap(descent.landscape.LossSlice2D slice, List<Trajectory> paths) {
-        Checks.notNull("slice", slice);
-        return heatmap(slice.alphas(), slice.betas(), slice.valuesForPlot(), paths);
+    /**
+     * A sampled grid (a toy surface, or a 2-D loss slice over (a, b)) as a heatmap titled with its
+     * name, with optional paths drawn on top.
+     */
+    public static Figure heatmap(descent.landscape.SurfaceGrid grid, List<Trajectory> paths) {
+        Checks.notNull("grid", grid);
+        return SurfacePlot.of(grid.name(), grid.xs(), grid.ys(), grid.valuesForPlot())
+                .style(SurfacePlot.Style.HEATMAP).paths(paths).figure();
     }
 
-    /** A 2-D loss slice as contours over (a, b), with optional paths drawn on top. */
-    public static Figure contour(descent.landscape.LossSlice2D slice, List<Trajectory> paths) {
-        Checks.notNull("slice", slice);
-        return contour(slice.alphas(), slice.betas(), slice.valuesForPlot(), paths);
-    }
-
-    /** A toy surface sampled on a grid, as contours, with optimizer paths drawn on top. */
+    /**
+     * A sampled grid (a toy surface, or a 2-D loss slice over (a, b)) as contours titled with its
+     * name, with optimizer paths drawn on top.
+     */
     public static Figure contour(descent.landscape.SurfaceGrid grid, List<Trajectory> paths) {
         Checks.notNull("grid", grid);
         return SurfacePlot.of(grid.name(), grid.xs(), grid.ys(), grid.valuesForPlot())

@@ -55,7 +55,7 @@ class CurvatureTest {
 
     @Test
     void convexBowlPassesEveryGridPoint() {
-        double[] grid = LossLandscape.linspace(-2, 2, 5);
+        double[] grid = Grids.linspace(-2, 2, 5);
         ConvexityReport r = Curvature.convexity(Quadratic.bowl(1, 3), grid, grid, 0);
         assertTrue(r.convex());
         assertEquals(25, r.pointsChecked());

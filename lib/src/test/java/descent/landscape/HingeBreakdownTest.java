@@ -23,7 +23,7 @@ class HingeBreakdownTest {
     @Test
     void piecesOfTwoHingesAreThreeWithTheKinksOnTheGrid() {
         // sum: slope -1 left of -1, 0 between -1 and 0, +1 right of 0; L = sum / 3
-        HingeBreakdown b = twoHinges(LossLandscape.linspace(-3, 2, 11));
+        HingeBreakdown b = twoHinges(Grids.linspace(-3, 2, 11));
         assertArrayEquals(new double[] {-1.0 / 3, 0, 1.0 / 3}, b.pieceSlopes(), TOL);
         assertArrayEquals(new double[] {-1, 0}, b.kinks(), TOL);
     }

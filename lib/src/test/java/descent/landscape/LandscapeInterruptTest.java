@@ -77,7 +77,7 @@ class LandscapeInterruptTest {
     @Test
     void aOneDimensionalSliceStopsAtTheNextPoint() {
         Interrupted e = assertThrows(Interrupted.class, () -> LossLandscape.slice1d(interruptingOnCall(3), W, D1,
-                LossLandscape.linspace(-1, 1, 9)));
+                Grids.linspace(-1, 1, 9)));
         assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag stays set");
         assertEquals("loss slice interrupted at point 3 of 9; nothing is kept: run it again with fewer alphas",
                 e.getMessage());
@@ -93,7 +93,7 @@ class LandscapeInterruptTest {
             return f.applyAsDouble(w);
         };
         Interrupted e = assertThrows(Interrupted.class, () -> LossLandscape.slice2d(counting, W, D1, D2,
-                LossLandscape.linspace(-1, 1, 4), LossLandscape.linspace(-1, 1, 5)));
+                Grids.linspace(-1, 1, 4), Grids.linspace(-1, 1, 5)));
         assertEquals("loss slice interrupted at row 1 of 4; nothing is kept: run it again with fewer alphas or "
                 + "betas", e.getMessage());
         assertEquals(7, calls[0], "no point is evaluated after the interrupt");
@@ -103,7 +103,7 @@ class LandscapeInterruptTest {
     void aParallelTwoDimensionalSliceStopsWhenTheCallerIsInterrupted() {
         Thread.currentThread().interrupt();
         Interrupted e = assertThrows(Interrupted.class, () -> LossLandscape.slice2d(interruptingOnCall(-1), W, D1,
-                D2, LossLandscape.linspace(-1, 1, 64), LossLandscape.linspace(-1, 1, 5), Execution.PARALLEL));
+                D2, Grids.linspace(-1, 1, 64), Grids.linspace(-1, 1, 5), Execution.PARALLEL));
         assertEquals("loss slice interrupted at row 0 of 64; nothing is kept: run it again with fewer alphas or "
                 + "betas", e.getMessage());
     }
@@ -112,7 +112,7 @@ class LandscapeInterruptTest {
     void aSurfaceGridStopsAtTheNextRow() {
         Thread.currentThread().interrupt();
         Interrupted e = assertThrows(Interrupted.class, () -> SurfaceGrid.sample(Quadratic.bowl(1, 2),
-                LossLandscape.linspace(-1, 1, 30), LossLandscape.linspace(-1, 1, 30)));
+                Grids.linspace(-1, 1, 30), Grids.linspace(-1, 1, 30)));
         assertEquals("surface grid interrupted at row 0 of 30; nothing is kept: sample it again with fewer xs "
                 + "or ys", e.getMessage());
     }

@@ -27,9 +27,9 @@ class LossLandscapeTest {
 
     @Test
     void linspaceIncludesBothEndsEvenlySpaced() {
-        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, LossLandscape.linspace(-1, 1, 5), TOL);
-        assertArrayEquals(new double[] {3}, LossLandscape.linspace(3, 7, 1), TOL);
-        assertArrayEquals(new double[] {2, 1, 0}, LossLandscape.linspace(2, 0, 3), TOL);
+        assertArrayEquals(new double[] {-1, -0.5, 0, 0.5, 1}, Grids.linspace(-1, 1, 5), TOL);
+        assertArrayEquals(new double[] {3}, Grids.linspace(3, 7, 1), TOL);
+        assertArrayEquals(new double[] {2, 1, 0}, Grids.linspace(2, 0, 3), TOL);
     }
 
     @Test
@@ -67,9 +67,10 @@ class LossLandscapeTest {
         // rows (b varies) are straight lines; column 2 (a varies) is 0, 3, 0: second difference -6
         double[] steps = {0, 1, 2};
         double[][] values = {{0, 0, 0}, {1, 2, 3}, {0, 0, 0}};
-        LossSlice2D s = new LossSlice2D(steps, steps, values);
+        SurfaceGrid s = new SurfaceGrid("plane", steps, steps, values);
         assertEquals(-6, s.minSecondDifference(), TOL);
-        LossSlice2D bowl = new LossSlice2D(steps, steps, new double[][] {{2, 1, 2}, {1, 0, 1}, {2, 1, 2}});
+        SurfaceGrid bowl = new SurfaceGrid("plane", steps, steps,
+                new double[][] {{2, 1, 2}, {1, 0, 1}, {2, 1, 2}});
         assertEquals(2, bowl.minSecondDifference(), TOL);
     }
 
@@ -102,7 +103,7 @@ class LossLandscapeTest {
         DMatrixRMaj d2 = new DMatrixRMaj(new double[][] {{0, 0}, {0, 1}});
         double[] alphas = {-1, 0, 1};
         double[] betas = {-4, 0};
-        LossSlice2D s = LossLandscape.slice2d(SUM_OF_SQUARES, w(), d1, d2, alphas, betas);
+        SurfaceGrid s = LossLandscape.slice2d(SUM_OF_SQUARES, w(), d1, d2, alphas, betas);
         double[][] expected = {{13, 29}, {14, 30}, {17, 33}};
         double[][] values = s.values();
         assertEquals(3, values.length);
@@ -110,9 +111,12 @@ class LossLandscapeTest {
             assertArrayEquals(expected[i], values[i], TOL);
         }
         assertEquals(13, s.min(), TOL);
+        assertEquals(LossLandscape.PLANE, s.name());
+        assertArrayEquals(alphas, s.xs(), 0);
+        assertArrayEquals(betas, s.ys(), 0);
+        assertArrayEquals(new double[] {-1, -4}, s.argminPoint(), 0);
+        assertEquals("SurfaceGrid[L(W + a W1 + b W2), 3 x 2, min=13.0 at (x, y)=(-1.0, -4.0)]", s.toString());
         assertArrayEquals(new int[] {0, 0}, s.argmin());
-        assertEquals(-1, s.argminAlpha(), TOL);
-        assertEquals(-4, s.argminBeta(), TOL);
         double[][] plot = s.valuesForPlot();
         assertEquals(2, plot.length);
         assertArrayEquals(new double[] {29, 30, 33}, plot[1], TOL);
@@ -124,9 +128,9 @@ class LossLandscapeTest {
         DMatrixRMaj w = LossLandscape.randomDirection(3, 4, random);
         DMatrixRMaj d1 = LossLandscape.randomDirection(3, 4, random);
         DMatrixRMaj d2 = LossLandscape.randomDirection(3, 4, random);
-        double[] grid = LossLandscape.linspace(-2, 2, 21);
-        LossSlice2D seq = LossLandscape.slice2d(SUM_OF_SQUARES, w, d1, d2, grid, grid, Execution.SEQUENTIAL);
-        LossSlice2D par = LossLandscape.slice2d(SUM_OF_SQUARES, w, d1, d2, grid, grid, Execution.PARALLEL);
+        double[] grid = Grids.linspace(-2, 2, 21);
+        SurfaceGrid seq = LossLandscape.slice2d(SUM_OF_SQUARES, w, d1, d2, grid, grid, Execution.SEQUENTIAL);
+        SurfaceGrid par = LossLandscape.slice2d(SUM_OF_SQUARES, w, d1, d2, grid, grid, Execution.PARALLEL);
         for (int i = 0; i < grid.length; i++) {
             assertArrayEquals(seq.values()[i], par.values()[i], 0);
         }
@@ -181,9 +185,9 @@ class LossLandscapeTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> LossLandscape.slice1d(SUM_OF_SQUARES, bad, new DMatrixRMaj(2, 2), new double[] {0}));
         assertEquals("W must be finite everywhere but entry 2 was: Infinity", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LossLandscape.linspace(0, Double.NaN, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> Grids.linspace(0, Double.NaN, 3));
         assertEquals("hi must be finite but was: NaN", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LossLandscape.linspace(0, 1, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> Grids.linspace(0, 1, 0));
         assertEquals("n must be > 0 but was: 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> LossLandscape.slice1d(SUM_OF_SQUARES, w(), new DMatrixRMaj(2, 2), new double[0]));

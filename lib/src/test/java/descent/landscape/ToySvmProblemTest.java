@@ -71,7 +71,7 @@ class ToySvmProblemTest {
     void alongW0FromZeroTheLossIsTheNotesBowlWithFourPiecesAndItsLowestPointAtAKink() {
         // 3L has slopes -2x0 = -2, then + x1 -> -1.5, then + x2 -> 0.5, then + 2x0 -> 2.5,
         // with kinks at -1/x1 = -2, -1/x2 = -0.5 and 1/x0 = 1 (all on the grid: step 0.05).
-        double[] alphas = LossLandscape.linspace(-3, 2, 101);
+        double[] alphas = Grids.linspace(-3, 2, 101);
         HingeBreakdown b = ToySvmProblem.alongRay(new DMatrixRMaj(3, 1),
                 LossLandscape.basisDirection(3, 1, 0, 0), alphas);
         assertArrayEquals(new double[] {-2.0 / 3, -0.5, 0.5 / 3, 2.5 / 3}, b.pieceSlopes(), 1e-9);
@@ -86,7 +86,7 @@ class ToySvmProblemTest {
         java.util.Random random = new java.util.Random(3);
         DMatrixRMaj w0 = LossLandscape.randomDirection(3, 1, random);
         DMatrixRMaj dir = LossLandscape.randomDirection(3, 1, random);
-        double[] loss = ToySvmProblem.alongRay(w0, dir, LossLandscape.linspace(-3, 3, 61)).loss();
+        double[] loss = ToySvmProblem.alongRay(w0, dir, Grids.linspace(-3, 3, 61)).loss();
         for (int k = 1; k + 1 < loss.length; k++) {
             assertEquals(true, loss[k] <= 0.5 * (loss[k - 1] + loss[k + 1]) + TOL, "midpoint convexity at " + k);
         }

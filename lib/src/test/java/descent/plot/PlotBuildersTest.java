@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import descent.landscape.SurfaceGrid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,17 @@ class PlotBuildersTest {
         assertTrue(heat.contains("type: 'heatmap'"), heat);
         assertEquals("SurfacePlot[title=s, grid=2x2, style=CONTOUR, paths=[], xLabel=x, yLabel=y, size=720x600]",
                 SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 2}}).toString());
+    }
+
+    @Test
+    void aSampledGridIsDrawnTitledWithItsNameAndZTransposed() {
+        SurfaceGrid grid = new SurfaceGrid("bowl", new double[] {0, 1, 2}, new double[] {0, 1},
+                new double[][] {{0, 1}, {1, 2}, {4, 5}});
+        String contour = js(Plots.contour(grid, List.of()));
+        assertTrue(contour.contains("type: 'contour'") && contour.contains("'bowl'"), contour);
+        assertTrue(contour.contains("z: [[0.0,1.0,4.0,],[1.0,2.0,5.0,],]"), contour);
+        String heat = js(Plots.heatmap(grid, List.of()));
+        assertTrue(heat.contains("type: 'heatmap'") && heat.contains("'bowl'"), heat);
     }
 
     @Test
