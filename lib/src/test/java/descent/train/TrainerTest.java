@@ -130,13 +130,45 @@ class TrainerTest {
         // halves the rate.
         ReduceLROnPlateau plateau = new ReduceLROnPlateau(1e-3, ReduceLROnPlateau.Mode.MIN, 0.5, 1, 0.5,
                 ReduceLROnPlateau.ThresholdMode.REL, 0, 0.0, 0.0);
-        History h = Trainer.builder(new SvmLoss(0), new Sgd()).plateau(plateau)
+        History h = Trainer.builder(new SvmLoss(0), new Sgd()).schedule(plateau)
                 .batchSize(Trainer.FULL_BATCH).iterations(10).evaluateEvery(2).build()
                 .fit(new DMatrixRMaj(3, 5), train).history();
         assertEquals(1e-3, h.learningRate()[0], TOLERANCE);
         assertEquals(1e-3, h.learningRate()[5], TOLERANCE);
         assertEquals(5e-4, h.learningRate()[6], TOLERANCE);
         assertEquals(5e-4, h.learningRate()[9], TOLERANCE);
+    }
+
+    @Test
+    void settingTheRateTwiceIsRefusedNamingBothSettingsSoNeitherIsDropped() {
+        ReduceLROnPlateau plateau = new ReduceLROnPlateau(1e-3);
+        String plateauText = "schedule(ReduceLROnPlateau[initialLr=0.001, mode=MIN, factor=0.1, patience=10, "
+                + "threshold=1.0E-4, thresholdMode=REL, cooldown=0, minLr=0.0, eps=1.0E-8])";
+        assertEquals("the learning rate is set twice: by " + plateauText + " and by learningRate(0.01); "
+                + "a trainer has one schedule: keep one of the two", assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(new SvmLoss(0), new Sgd()).schedule(plateau).learningRate(0.01)).getMessage());
+        assertEquals("the learning rate is set twice: by learningRate(0.01) and by " + plateauText + "; "
+                + "a trainer has one schedule: keep one of the two", assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(0.01).schedule(plateau)).getMessage());
+        assertEquals("the learning rate is set twice: by schedule(StepLR[baseLr=0.1, stepSize=5, gamma=0.5]) and by "
+                + plateauText + "; a trainer has one schedule: keep one of the two",
+                assertThrows(IllegalArgumentException.class, () -> Trainer.builder(new SvmLoss(0), new Sgd())
+                        .schedule(new StepLR(0.1, 5, 0.5)).schedule(plateau)).getMessage());
+    }
+
+    @Test
+    void aPlateauScheduleObservesACopySoTwoFitsGiveTheSameRatesAndTheOriginalIsUntouched() {
+        Dataset train = blobs(30, 9);
+        ReduceLROnPlateau plateau = new ReduceLROnPlateau(1e-3, ReduceLROnPlateau.Mode.MIN, 0.5, 1, 0.5,
+                ReduceLROnPlateau.ThresholdMode.REL, 0, 0.0, 0.0);
+        Trainer trainer = Trainer.builder(new SvmLoss(0), new Sgd()).schedule(plateau)
+                .batchSize(Trainer.FULL_BATCH).iterations(10).evaluateEvery(2).build();
+        double[] first = trainer.fit(new DMatrixRMaj(3, 5), train).history().learningRate();
+        double[] second = trainer.fit(new DMatrixRMaj(3, 5), train).history().learningRate();
+        assertArrayEquals(first, second, 0.0);
+        assertEquals(5e-4, first[9], TOLERANCE);
+        assertEquals(0, plateau.observations());
+        assertEquals(1e-3, plateau.rate(), 0.0);
     }
 
     @Test
@@ -178,8 +210,11 @@ class TrainerTest {
 
     @Test
     void rejectsBadSettings() {
-        assertEquals("learningRate must be > 0 but was: NaN", assertThrows(IllegalArgumentException.class,
+        // The rate is checked once, where it is held: Constant, for learningRate(x).
+        assertEquals("rate must be > 0 but was: NaN", assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(Double.NaN)).getMessage());
+        assertEquals("rate must be > 0 but was: 0.0", assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(1 / 1000)).getMessage());
         assertEquals("iterations must be > 0 but was: 0", assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(new SvmLoss(0), new Sgd()).iterations(0)).getMessage());
         Trainer t = Trainer.builder(new SvmLoss(0), new Sgd()).build();
