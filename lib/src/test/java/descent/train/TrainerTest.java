@@ -2,18 +2,24 @@ package descent.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import descent.data.Dataset;
 import descent.loss.LinearClassifier;
+import descent.loss.Loss;
+import descent.loss.LossAndGradient;
 import descent.loss.SoftmaxLoss;
 import descent.loss.SvmLoss;
 import descent.optim.Sgd;
 import descent.schedule.OneCycleLR;
 import descent.schedule.ReduceLROnPlateau;
 import descent.schedule.StepLR;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -71,22 +77,43 @@ class TrainerTest {
 
     @Test
     void shuffledEpochsVisitEveryExampleOnceAnEpoch() {
-        // With W = 0 the SVM's data loss per example is C - 1 = 2 whatever the example, so instead
-        // check through the gradient norm that batches differ, and that a run of exactly one epoch
-        // of batches of 1 touches N distinct examples: counted by a listener-free re-run is not
-        // observable, so test the sampling contract directly on the dataset permutation.
-        int[] p = Dataset.permutation(10, new Random(4));
-        boolean[] seen = new boolean[10];
-        for (int i : p) {
-            seen[i] = true;
+        // 30 examples whose feature 4 is their index; batches of 10 for 9 steps = 3 epochs. A loss
+        // that records the indices of each batch shows which examples every epoch visits.
+        Dataset blobs = blobs(30, 5);
+        double[][] rows = new double[30][];
+        for (int i = 0; i < 30; i++) {
+            rows[i] = new double[] {blobs.get(i, 0), blobs.get(i, 1), blobs.get(i, 2), blobs.get(i, 3), i};
         }
-        for (boolean s : seen) {
-            assertTrue(s);
-        }
-        Dataset train = blobs(30, 5);
-        TrainingResult r = Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(0.01).batchSize(10)
-                .sampling(Sampling.SHUFFLED_EPOCHS).iterations(9).build().fit(new DMatrixRMaj(3, 5), train);
+        Dataset train = Dataset.of(rows, blobs.y(), 3);
+        List<Integer> visited = new ArrayList<>();
+        Loss svm = new SvmLoss(0);
+        Loss recording = new Loss() {
+            @Override
+            public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+                for (int k = 0; k < batch.size(); k++) {
+                    visited.add((int) batch.get(k, 4));
+                }
+                return svm.lossAndGradient(w, batch);
+            }
+
+            @Override
+            public double reg() {
+                return 0;
+            }
+        };
+        TrainingResult r = Trainer.builder(recording, new Sgd()).learningRate(0.01).batchSize(10)
+                .sampling(Sampling.SHUFFLED_EPOCHS).iterations(9).evaluateEvery(100).build()
+                .fit(new DMatrixRMaj(3, 5), train);
         assertEquals(9, r.history().steps());
+        assertEquals(90, visited.size());
+        List<Integer> everyExample = IntStream.range(0, 30).boxed().toList();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            List<Integer> seen = new ArrayList<>(visited.subList(30 * epoch, 30 * (epoch + 1)));
+            seen.sort(null);
+            assertEquals(everyExample, seen, "epoch " + epoch + " visits each of the 30 examples once");
+        }
+        assertNotEquals(everyExample, visited.subList(0, 30), "epochs are shuffled, not in index order");
+        assertNotEquals(visited.subList(0, 30), visited.subList(30, 60), "each epoch has its own order");
     }
 
     @Test
