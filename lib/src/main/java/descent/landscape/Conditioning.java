@@ -1,5 +1,7 @@
 package descent.landscape;
 
+import descent.optim.Optimizer;
+import descent.optim.Sgd;
 import descent.util.Checks;
 import descent.util.Interrupted;
 import java.util.Arrays;
@@ -174,6 +176,9 @@ public final class Conditioning {
         Checks.require(gap0 > 0, "w = 0 is already the optimum");
         double[] r = new double[n];
         double[] g = new double[d];
+        Optimizer sgd = new Sgd(); // w <- w - learningRate * g, the library's update
+        DMatrixRMaj wm = DMatrixRMaj.wrap(d, 1, w);
+        DMatrixRMaj gm = DMatrixRMaj.wrap(d, 1, g);
         int[] steps = new int[64];
         double[] gaps = new double[64];
         int recorded = 0;
@@ -203,9 +208,7 @@ public final class Conditioning {
                 }
                 g[j] = s / n;
             }
-            for (int j = 0; j < d; j++) {
-                w[j] -= learningRate * g[j];
-            }
+            sgd.updateInPlace(wm, gm, learningRate);
             k++;
             rel = gap(h, w, optimum) / gap0;
             Checks.require(Double.isFinite(rel), "gradient descent diverged at step " + k

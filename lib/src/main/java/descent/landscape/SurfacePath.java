@@ -1,6 +1,8 @@
 package descent.landscape;
 
 import descent.optim.Optimizer;
+import descent.schedule.Constant;
+import descent.schedule.LearningRateSchedule;
 import descent.util.Checks;
 import descent.util.Interrupted;
 import org.ejml.data.DMatrixRMaj;
@@ -16,23 +18,42 @@ public record SurfacePath(double[] xs, double[] ys, double[] values) {
 
     /**
      * Runs {@code optimizer} (a fresh copy; the argument's state is not touched) on {@code surface}
-     * from {@code (x0, y0)} with a constant learning rate. Stops early, keeping the points so far,
-     * if the point or the value stops being finite (a diverging step size).
+     * from {@code (x0, y0)} with a constant learning rate: {@code run(..., new Constant(learningRate),
+     * steps)}.
      *
      * @param steps        number of steps, &gt; 0
-     * @param learningRate &gt; 0
+     * @param learningRate finite and &gt; 0 (checked by {@link Constant})
      * @throws Interrupted if the thread is interrupted (checked before each step); its
      *                     {@code partial()} is the path so far, a {@code SurfacePath}
      */
     public static SurfacePath run(Surface surface, Optimizer optimizer, double x0, double y0,
                                   double learningRate, int steps) {
+        return run(surface, optimizer, x0, y0, new Constant(learningRate), steps);
+    }
+
+    /**
+     * Runs {@code optimizer} (a fresh copy; the argument's state is not touched) on {@code surface}
+     * from {@code (x0, y0)}, step t with the rate {@code schedule.rate(t)} (of a fresh copy of the
+     * schedule): the trainer's loop on a 2-D surface. Stops early, keeping the points so far, if the
+     * point or the value stops being finite (a diverging step size).
+     *
+     * @param steps    number of steps, &gt; 0, no more than a fixed-length schedule covers
+     * @param schedule the learning rate of each step; not null
+     * @throws Interrupted if the thread is interrupted (checked before each step); its
+     *                     {@code partial()} is the path so far, a {@code SurfacePath}
+     */
+    public static SurfacePath run(Surface surface, Optimizer optimizer, double x0, double y0,
+                                  LearningRateSchedule schedule, int steps) {
         Checks.notNull("surface", surface);
         Checks.notNull("optimizer", optimizer);
         Checks.finite("x0", x0);
         Checks.finite("y0", y0);
-        Checks.positive("learningRate", learningRate);
+        Checks.notNull("schedule", schedule);
         Checks.positive("steps", steps);
+        Checks.require(schedule.length().orElse(steps) >= steps, "the schedule " + schedule + " covers "
+                + schedule.length().orElse(steps) + " steps but this path takes " + steps);
         Optimizer opt = optimizer.copy();
+        LearningRateSchedule rates = schedule.copy();
         double[] xs = new double[steps + 1];
         double[] ys = new double[steps + 1];
         double[] vs = new double[steps + 1];
@@ -55,7 +76,7 @@ public record SurfacePath(double[] xs, double[] ys, double[] values) {
             }
             g.data[0] = grad[0];
             g.data[1] = grad[1];
-            opt.updateInPlace(p, g, learningRate);
+            opt.updateInPlace(p, g, rates.rate(t));
             double v = surface.value(p.data[0], p.data[1]);
             if (!Double.isFinite(p.data[0]) || !Double.isFinite(p.data[1]) || !Double.isFinite(v)) {
                 break;

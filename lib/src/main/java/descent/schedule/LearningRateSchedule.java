@@ -4,10 +4,16 @@ import descent.util.Checks;
 import java.util.OptionalInt;
 
 /**
- * A learning rate as a pure function of the step number.
+ * The learning rate of each step: the one owner of the rate a trainer hands to its optimizer.
  *
- * <p>Steps count from 0 (PyTorch's {@code last_epoch} after construction). Implementations are
- * immutable: the same step always gives the same rate.
+ * <p>Steps count from 0 (PyTorch's {@code last_epoch} after construction). Most schedules are
+ * immutable records, a pure function of the step: the same step always gives the same rate.
+ * {@link ReduceLROnPlateau} also listens: a trainer tells every schedule the watched metric at each
+ * evaluation through {@link #observe}, which the others ignore, and works on a {@link #copy()}.
+ *
+ * <p>The rate someone chooses (the base rate a schedule is built with) is checked once, by that
+ * schedule's constructor: finite and {@code > 0}. A schedule may then reach 0 by its own formula
+ * (a cosine with {@code etaMin = 0}), so {@link #rate} returns a finite rate {@code >= 0}.
  */
 public interface LearningRateSchedule {
 
@@ -30,6 +36,24 @@ public interface LearningRateSchedule {
      */
     default OptionalInt length() {
         return OptionalInt.empty();
+    }
+
+    /**
+     * Told the watched metric (a validation loss, say) at an evaluation, so that the rates of the
+     * steps that follow can depend on it. Does nothing by default: only {@link ReduceLROnPlateau}
+     * listens.
+     *
+     * @param metric the metric; finite
+     */
+    default void observe(double metric) {
+    }
+
+    /**
+     * A schedule with the same settings and fresh state, for a new run. A stateless schedule
+     * (the default) returns itself.
+     */
+    default LearningRateSchedule copy() {
+        return this;
     }
 
     /**

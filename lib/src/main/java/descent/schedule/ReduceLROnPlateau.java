@@ -5,8 +5,10 @@ import descent.util.Checks;
 /**
  * Cuts the rate by a factor when a watched metric (usually the validation loss) stops improving.
  *
- * <p>Stateful, unlike a {@link LearningRateSchedule}: call {@link #observe} once per evaluation
- * (typically per epoch) and use the rate it returns for the steps that follow. PyTorch's logic,
+ * <p>The one stateful {@link LearningRateSchedule}: its rate depends on what it has observed, not on
+ * the step. Call {@link #observe} once per evaluation (typically per epoch); {@link #rate()} (and
+ * {@code rate(step)}, for any step) is then the rate for the steps that follow. A
+ * {@link descent.train.Trainer} does both and works on a {@link #copy()}. PyTorch's logic,
  * {@code ReduceLROnPlateau(optimizer, mode='min', factor=0.1, patience=10, threshold=1e-4,
  * threshold_mode='rel', cooldown=0, min_lr=0, eps=1e-8)}, for each observed metric m:
  * <pre>
@@ -22,7 +24,7 @@ import descent.util.Checks;
  * {@code cooldownLeft > 0}. So with patience p the rate is cut on the (p+1)-th bad observation in
  * a row. Unlike PyTorch, a NaN or infinite metric is refused instead of counted as bad.
  */
-public final class ReduceLROnPlateau {
+public final class ReduceLROnPlateau implements LearningRateSchedule {
 
     /** Whether a lower or a higher metric is better. */
     public enum Mode {
@@ -97,12 +99,13 @@ public final class ReduceLROnPlateau {
     }
 
     /**
-     * Records one value of the watched metric and returns the rate to use from now on.
+     * Records one value of the watched metric; {@link #rate()} is then the rate to use from now on
+     * (cut if the plateau has lasted long enough).
      *
      * @param metric the metric (e.g. validation loss); finite
-     * @return the rate after this observation (cut if the plateau has lasted long enough)
      */
-    public double observe(double metric) {
+    @Override
+    public void observe(double metric) {
         Checks.finite("metric", metric);
         observations++;
         if (isBetter(metric)) {
@@ -123,7 +126,6 @@ public final class ReduceLROnPlateau {
             cooldownLeft = cooldown;
             badEpochs = 0;
         }
-        return rate;
     }
 
     private boolean isBetter(double metric) {
@@ -135,8 +137,19 @@ public final class ReduceLROnPlateau {
         };
     }
 
-    /** The current rate. */
+    /** The current rate: the initial one, cut at each plateau observed so far. */
     public double rate() {
+        return rate;
+    }
+
+    /**
+     * The current rate, whatever the step: this schedule moves only when it observes a metric.
+     *
+     * @param step 0 for the first step; {@code >= 0}
+     */
+    @Override
+    public double rate(int step) {
+        Checks.nonNegative("step", step);
         return rate;
     }
 
@@ -170,6 +183,7 @@ public final class ReduceLROnPlateau {
     }
 
     /** A new instance with the same settings and fresh state. */
+    @Override
     public ReduceLROnPlateau copy() {
         return new ReduceLROnPlateau(initialLr, mode, factor, patience, threshold, thresholdMode,
                 cooldown, minLr, eps);

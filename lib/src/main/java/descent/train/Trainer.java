@@ -7,7 +7,6 @@ import descent.loss.LossAndGradient;
 import descent.optim.Optimizer;
 import descent.schedule.Constant;
 import descent.schedule.LearningRateSchedule;
-import descent.schedule.ReduceLROnPlateau;
 import descent.util.Checks;
 import descent.util.Interrupted;
 import descent.util.StepListener;
@@ -22,10 +21,13 @@ import org.ejml.dense.row.NormOps_DDRM;
  * (a batch of one), with a learning-rate schedule, periodic accuracy, early stopping and
  * divergence detection.
  *
- * <p>Each step t: draw a batch, compute the loss and dW at W, take the learning rate of step t,
- * let the optimizer update W, record loss, rate, ‖dW‖ and time. Every {@code evaluateEvery} steps
- * (and after the last) it measures accuracy on a fixed sample of the training set and, if given,
- * accuracy and loss on the validation set. A NaN, infinite or exploding loss (more than
+ * <p>Each step t: take the learning rate of step t from the schedule, draw a batch, compute the
+ * loss and dW at W, let the optimizer update W, record loss, rate, ‖dW‖ and time. Every
+ * {@code evaluateEvery} steps (and after the last) it measures accuracy on a fixed sample of the
+ * training set and, if given, accuracy and loss on the validation set, and tells the schedule the
+ * watched metric ({@link LearningRateSchedule#observe}: the validation loss if there is a
+ * validation set, else the mean training loss since the last evaluation; only
+ * {@link descent.schedule.ReduceLROnPlateau} listens). A NaN, infinite or exploding loss (more than
  * {@code divergenceFactor} times the first one) ends the run with a message naming the step and
  * the learning rate: by default as a {@link TrainingDivergedException}, or, with
  * {@code stopOnDivergence()}, as a result whose history says {@link History.StopReason#DIVERGED}.
@@ -40,7 +42,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  * {@link History.StopReason#INTERRUPTED}); {@link #interruptedRun()} returns the same.
  *
  * <p>W is C × D; the data N × D. A trainer is immutable apart from {@link #interruptedRun()}: every
- * {@link #fit} starts from fresh copies of the optimizer and of a plateau schedule, and from the
+ * {@link #fit} starts from fresh copies of the optimizer and of the schedule, and from the
  * trainer's seed, so two fits give the same result.
  */
 public final class Trainer {
@@ -50,7 +52,6 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
-    private final ReduceLROnPlateau plateau;
     private final int batchSize;
     private final Sampling sampling;
     private final int iterations;
@@ -67,7 +68,6 @@ public final class Trainer {
         this.loss = b.loss;
         this.optimizer = b.optimizer;
         this.schedule = b.schedule;
-        this.plateau = b.plateau;
         this.batchSize = b.batchSize;
         this.sampling = b.sampling;
         this.iterations = b.iterations;
@@ -95,6 +95,11 @@ public final class Trainer {
      * (may be null) at each evaluation.
      */
     public TrainingResult fit(DMatrixRMaj w0, Dataset train, Dataset validation) {
+        checkInputs(w0, train, validation);
+        return new Run(w0, train, validation).steps();
+    }
+
+    private void checkInputs(DMatrixRMaj w0, Dataset train, Dataset validation) {
         Checks.notNull("train", train);
         Checks.require(train.size() > 0, "train must not be empty");
         Checks.shape("w0", w0, train.numClasses(), train.features());
@@ -109,26 +114,62 @@ public final class Trainer {
         }
         Checks.require(earlyStoppingPatience == 0 || validation != null,
                 "early stopping needs a validation set");
-        Random random = new Random(seed);
-        Optimizer opt = optimizer.copy();
-        ReduceLROnPlateau plat = plateau == null ? null : plateau.copy();
-        DMatrixRMaj w = w0.copy();
-        Dataset accuracySample = train.size() <= trainAccuracySample ? train
-                : train.sample(trainAccuracySample, random.nextLong());
-        Recorder rec = new Recorder(iterations);
-        boolean full = batchSize == FULL_BATCH || batchSize >= train.size();
-        int[] epochOrder = null;
-        int epochPos = 0;
+    }
 
-        DMatrixRMaj bestW = null;
-        double bestAccuracy = Double.NEGATIVE_INFINITY;
-        int evaluationsWithoutImprovement = 0;
-        double firstLoss = Double.NaN;
-        double lossSinceEval = 0;
-        int stepsSinceEval = 0;
-        long start = System.nanoTime();
+    /**
+     * One fit: its own W, copies of the optimizer and the schedule, random numbers from the seed,
+     * and the history so far. {@link #steps} is the notes' loop.
+     */
+    private final class Run {
+        private final Dataset train;
+        private final Dataset validation;
+        private final Optimizer optimizer = Trainer.this.optimizer.copy();
+        private final LearningRateSchedule schedule = Trainer.this.schedule.copy();
+        private final DMatrixRMaj w;
+        private final Dataset accuracySample;
+        private final Batches batches;
+        private final Recorder rec = new Recorder(iterations);
+        private final long start = System.nanoTime();
+        private double firstLoss = Double.NaN;
+        private double lossSinceEval;
+        private int stepsSinceEval;
+        private DMatrixRMaj bestW;
+        private double bestAccuracy = Double.NEGATIVE_INFINITY;
+        private int evaluationsWithoutImprovement;
 
-        for (int t = 0; t < iterations; t++) {
+        Run(DMatrixRMaj w0, Dataset train, Dataset validation) {
+            this.train = train;
+            this.validation = validation;
+            this.w = w0.copy();
+            Random random = new Random(seed);
+            this.accuracySample = train.size() <= trainAccuracySample ? train
+                    : train.sample(trainAccuracySample, random.nextLong());
+            this.batches = new Batches(train, batchSize, sampling, random);
+        }
+
+        /** For t = 0, 1, ...: sample a batch, evaluate the loss and dW, update W, evaluate now and then. */
+        TrainingResult steps() {
+            try {
+                for (int t = 0; t < iterations; t++) {
+                    stopIfInterrupted(t);
+                    double lr = schedule.rate(t);
+                    Dataset batch = batches.next();
+                    LossAndGradient lg = lossAndGradient(t, batch, lr);
+                    update(t, lg, lr);
+                    if ((t + 1) % evaluateEvery == 0 || t == iterations - 1) {
+                        evaluate(t);
+                    }
+                }
+            } catch (Stop stop) {
+                return stop.result;
+            }
+            DMatrixRMaj result = earlyStoppingPatience > 0 && bestW != null ? bestW : w;
+            return new TrainingResult(result, rec.freeze(History.StopReason.COMPLETED,
+                    "completed " + iterations + " iterations"));
+        }
+
+        /** Ends the run with {@link Interrupted} if the notebook's stop button was pressed. */
+        private void stopIfInterrupted(int t) {
             if (Interrupted.requested()) {
                 String kept = "W and the history of the " + t + " steps taken are kept: "
                         + "trainer.interruptedRun() returns them";
@@ -137,25 +178,10 @@ public final class Trainer {
                 interrupted.set(partial);
                 throw Interrupted.at("training", "step", t, iterations, kept, partial);
             }
-            double lr = plat != null ? plat.rate() : schedule.rate(t);
-            Dataset batch;
-            if (full) {
-                batch = train;
-            } else if (sampling == Sampling.WITH_REPLACEMENT) {
-                int[] idx = new int[batchSize];
-                for (int k = 0; k < batchSize; k++) {
-                    idx[k] = random.nextInt(train.size());
-                }
-                batch = train.rows(idx);
-            } else {
-                if (epochOrder == null || epochPos + batchSize > epochOrder.length) {
-                    epochOrder = Dataset.permutation(train.size(), random);
-                    epochPos = 0;
-                }
-                batch = train.rows(Arrays.copyOfRange(epochOrder, epochPos, epochPos + batchSize));
-                epochPos += batchSize;
-            }
+        }
 
+        /** The loss and dW at W on the batch; a non-finite or exploding one ends the run as diverged. */
+        private LossAndGradient lossAndGradient(int t, Dataset batch, double lr) {
             String problem = nonFinite(w);
             LossAndGradient lg = null;
             if (problem == null) {
@@ -176,53 +202,117 @@ public final class Trainer {
                 problem = String.format("the loss exploded from %.4g to %.4g", firstLoss, lg.loss());
             }
             if (problem != null) {
-                return diverged(t, problem, lr, opt, w, rec);
+                throw diverged(t, problem, lr);
             }
             if (t == 0) {
                 firstLoss = lg.loss();
             }
-            opt.updateInPlace(w, lg.gradient(), lr);
+            return lg;
+        }
+
+        /** W ← the optimizer's update with rate lr; records the step and tells the listener. */
+        private void update(int t, LossAndGradient lg, double lr) {
+            optimizer.updateInPlace(w, lg.gradient(), lr);
             rec.step(lg.loss(), lr, NormOps_DDRM.normF(lg.gradient()), (System.nanoTime() - start) / 1e6);
             lossSinceEval += lg.loss();
             stepsSinceEval++;
             listener.onStep(t, iterations, lg.loss());
             String after = nonFinite(w);
             if (after != null) { // before an evaluation predicts with it
-                return diverged(t, after + " after the update", lr, opt, w, rec);
-            }
-
-            boolean last = t == iterations - 1;
-            if ((t + 1) % evaluateEvery == 0 || last) {
-                double trainAcc = LinearClassifier.accuracy(w, accuracySample);
-                double valAcc = Double.NaN;
-                double valLoss = Double.NaN;
-                if (validation != null) {
-                    valAcc = LinearClassifier.accuracy(w, validation);
-                    valLoss = validationLoss(w, validation);
-                }
-                rec.evaluation(t, trainAcc, valAcc, valLoss);
-                if (plat != null) {
-                    plat.observe(validation != null ? valLoss : lossSinceEval / stepsSinceEval);
-                }
-                lossSinceEval = 0;
-                stepsSinceEval = 0;
-                if (earlyStoppingPatience > 0) {
-                    if (valAcc > bestAccuracy) {
-                        bestAccuracy = valAcc;
-                        bestW = w.copy();
-                        evaluationsWithoutImprovement = 0;
-                    } else if (++evaluationsWithoutImprovement >= earlyStoppingPatience && !last) {
-                        String message = String.format("stopped early after step %d: validation accuracy "
-                                + "did not improve on %.4f for %d evaluations", t, bestAccuracy,
-                                earlyStoppingPatience);
-                        return new TrainingResult(bestW, rec.freeze(History.StopReason.EARLY_STOPPED, message));
-                    }
-                }
+                throw diverged(t, after + " after the update", lr);
             }
         }
-        DMatrixRMaj result = earlyStoppingPatience > 0 && bestW != null ? bestW : w;
-        return new TrainingResult(result, rec.freeze(History.StopReason.COMPLETED,
-                "completed " + iterations + " iterations"));
+
+        /**
+         * Measures accuracy (and the validation loss), tells the schedule the watched metric (the
+         * validation loss, else the mean training loss since the last evaluation), and stops early
+         * when validation accuracy has not improved for {@code earlyStoppingPatience} evaluations.
+         */
+        private void evaluate(int t) {
+            double trainAcc = LinearClassifier.accuracy(w, accuracySample);
+            double valAcc = Double.NaN;
+            double valLoss = Double.NaN;
+            if (validation != null) {
+                valAcc = LinearClassifier.accuracy(w, validation);
+                valLoss = validationLoss(w, validation);
+            }
+            rec.evaluation(t, trainAcc, valAcc, valLoss);
+            schedule.observe(validation != null ? valLoss : lossSinceEval / stepsSinceEval);
+            lossSinceEval = 0;
+            stepsSinceEval = 0;
+            if (earlyStoppingPatience > 0) {
+                earlyStopping(t, valAcc);
+            }
+        }
+
+        private void earlyStopping(int t, double valAcc) {
+            if (valAcc > bestAccuracy) {
+                bestAccuracy = valAcc;
+                bestW = w.copy();
+                evaluationsWithoutImprovement = 0;
+            } else if (++evaluationsWithoutImprovement >= earlyStoppingPatience && t != iterations - 1) {
+                String message = String.format("stopped early after step %d: validation accuracy "
+                        + "did not improve on %.4f for %d evaluations", t, bestAccuracy, earlyStoppingPatience);
+                throw new Stop(new TrainingResult(bestW, rec.freeze(History.StopReason.EARLY_STOPPED, message)));
+            }
+        }
+
+        /** Ends a run that diverged at step {@code t}: throws, or stops with the history so far. */
+        private Stop diverged(int t, String problem, double lr) {
+            String message = String.format("training diverged at step %d: %s with learning rate %s "
+                    + "(%s); lower the learning rate, e.g. to %s", t, problem, lr, optimizer.name(), lr / 10);
+            History h = rec.freeze(History.StopReason.DIVERGED, message);
+            if (throwOnDivergence) {
+                throw new TrainingDivergedException(message, h);
+            }
+            return new Stop(new TrainingResult(w, h));
+        }
+    }
+
+    /** Ends a {@link Run} before its last step with the result to return (early stop, divergence). */
+    private static final class Stop extends RuntimeException {
+        private final transient TrainingResult result;
+
+        Stop(TrainingResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    /** Draws the batches of a run: the whole set, with replacement, or shuffled epochs. */
+    private static final class Batches {
+        private final Dataset train;
+        private final int size;
+        private final Sampling sampling;
+        private final Random random;
+        private int[] epochOrder;
+        private int epochPos;
+
+        Batches(Dataset train, int batchSize, Sampling sampling, Random random) {
+            this.train = train;
+            this.size = batchSize == FULL_BATCH || batchSize >= train.size() ? train.size() : batchSize;
+            this.sampling = sampling;
+            this.random = random;
+        }
+
+        Dataset next() {
+            if (size == train.size()) {
+                return train;
+            }
+            if (sampling == Sampling.WITH_REPLACEMENT) {
+                int[] idx = new int[size];
+                for (int k = 0; k < size; k++) {
+                    idx[k] = random.nextInt(train.size());
+                }
+                return train.rows(idx);
+            }
+            if (epochOrder == null || epochPos + size > epochOrder.length) {
+                epochOrder = Dataset.permutation(train.size(), random);
+                epochPos = 0;
+            }
+            epochPos += size;
+            return train.rows(Arrays.copyOfRange(epochOrder, epochPos - size, epochPos));
+        }
     }
 
     /**
@@ -232,17 +322,6 @@ public final class Trainer {
      */
     public TrainingResult interruptedRun() {
         return interrupted.get();
-    }
-
-    /** Ends a run that diverged at step {@code t}: throws, or returns the history so far. */
-    private TrainingResult diverged(int t, String problem, double lr, Optimizer opt, DMatrixRMaj w, Recorder rec) {
-        String message = String.format("training diverged at step %d: %s with learning rate %s "
-                + "(%s); lower the learning rate, e.g. to %s", t, problem, lr, opt.name(), lr / 10);
-        History h = rec.freeze(History.StopReason.DIVERGED, message);
-        if (throwOnDivergence) {
-            throw new TrainingDivergedException(message, h);
-        }
-        return new TrainingResult(w, h);
     }
 
     /** The loss on the validation set; +∞ if its scores overflow (the next step reports divergence). */
@@ -266,7 +345,7 @@ public final class Trainer {
     @Override
     public String toString() {
         return "Trainer[loss=" + loss + ", optimizer=" + optimizer + ", schedule="
-                + (plateau != null ? plateau : schedule) + ", batchSize="
+                + schedule + ", batchSize="
                 + (batchSize == FULL_BATCH ? "full" : batchSize) + ", sampling=" + sampling
                 + ", iterations=" + iterations + ", evaluateEvery=" + evaluateEvery
                 + ", earlyStoppingPatience=" + earlyStoppingPatience + ", divergenceFactor="
@@ -327,7 +406,7 @@ public final class Trainer {
         private final Loss loss;
         private final Optimizer optimizer;
         private LearningRateSchedule schedule = new Constant(1e-3);
-        private ReduceLROnPlateau plateau;
+        private String rateSetBy;
         private int batchSize = 200;
         private Sampling sampling = Sampling.WITH_REPLACEMENT;
         private int iterations = 100;
@@ -344,28 +423,34 @@ public final class Trainer {
             this.optimizer = Checks.notNull("optimizer", optimizer);
         }
 
-        /** A constant learning rate (default 1e-3), &gt; 0. */
+        /**
+         * A constant learning rate (default 1e-3): {@code schedule(new Constant(learningRate))}.
+         *
+         * @param learningRate finite and &gt; 0 (checked by {@link Constant})
+         * @throws IllegalArgumentException if the rate is already set (by this or {@link #schedule})
+         */
         public Builder learningRate(double learningRate) {
-            Checks.positive("learningRate", learningRate);
-            this.schedule = new Constant(learningRate);
-            this.plateau = null;
-            return this;
-        }
-
-        /** A learning rate that depends on the step. */
-        public Builder schedule(LearningRateSchedule schedule) {
-            this.schedule = Checks.notNull("schedule", schedule);
-            this.plateau = null;
-            return this;
+            return setRate("learningRate(" + learningRate + ")", new Constant(learningRate));
         }
 
         /**
-         * A learning rate cut when a metric plateaus: observed at every evaluation, with the
-         * validation loss if there is a validation set, else the mean training loss since the
-         * last evaluation. The trainer works on a copy.
+         * The learning rate of each step, e.g. a {@link descent.schedule.CosineAnnealingLR} or a
+         * {@link descent.schedule.ReduceLROnPlateau}; the schedule holds its own base rate. Each fit
+         * works on a {@link LearningRateSchedule#copy()}.
+         *
+         * @throws IllegalArgumentException if the rate is already set (by this or {@link #learningRate})
          */
-        public Builder plateau(ReduceLROnPlateau plateau) {
-            this.plateau = Checks.notNull("plateau", plateau);
+        public Builder schedule(LearningRateSchedule schedule) {
+            Checks.notNull("schedule", schedule);
+            return setRate("schedule(" + schedule + ")", schedule);
+        }
+
+        /** The one place the rate is set: a second setting would drop the first, so it is refused. */
+        private Builder setRate(String call, LearningRateSchedule schedule) {
+            Checks.require(rateSetBy == null, "the learning rate is set twice: by " + rateSetBy
+                    + " and by " + call + "; a trainer has one schedule: keep one of the two");
+            this.rateSetBy = call;
+            this.schedule = schedule;
             return this;
         }
 
@@ -449,7 +534,7 @@ public final class Trainer {
          *                                  iterations: the message names both and the fix
          */
         public Trainer build() {
-            if (plateau == null && schedule.length().isPresent() && schedule.length().getAsInt() < iterations) {
+            if (schedule.length().isPresent() && schedule.length().getAsInt() < iterations) {
                 int covered = schedule.length().getAsInt();
                 String field = schedule instanceof descent.schedule.OneCycleLR ? " (totalSteps = " + iterations + ")"
                         : "";

@@ -18,7 +18,8 @@ class ReduceLROnPlateauTest {
     private static double[] observeAll(ReduceLROnPlateau plateau, double... metrics) {
         double[] rates = new double[metrics.length];
         for (int i = 0; i < metrics.length; i++) {
-            rates[i] = plateau.observe(metrics[i]);
+            plateau.observe(metrics[i]);
+            rates[i] = plateau.rate();
         }
         return rates;
     }
@@ -47,14 +48,13 @@ class ReduceLROnPlateauTest {
     void cooldownIgnoresBadObservationsAfterACut() {
         // patience 0, cooldown 2: cut at the 2nd observation, then 2 observations ignored.
         ReduceLROnPlateau plateau = new ReduceLROnPlateau(1.0, Mode.MIN, 0.5, 0, 0.0, ThresholdMode.ABS, 2, 0, 0);
-        assertEquals(1.0, plateau.observe(5), TOLERANCE);
-        assertEquals(0.5, plateau.observe(5), TOLERANCE);
+        assertArrayEquals(new double[] {1.0, 0.5}, observeAll(plateau, 5, 5), TOLERANCE);
         assertEquals(2, plateau.cooldownLeft());
-        assertEquals(0.5, plateau.observe(5), TOLERANCE);
+        assertArrayEquals(new double[] {0.5}, observeAll(plateau, 5), TOLERANCE);
         assertEquals(1, plateau.cooldownLeft());
-        assertEquals(0.5, plateau.observe(5), TOLERANCE);
+        assertArrayEquals(new double[] {0.5}, observeAll(plateau, 5), TOLERANCE);
         assertEquals(0, plateau.cooldownLeft());
-        assertEquals(0.25, plateau.observe(5), TOLERANCE);
+        assertArrayEquals(new double[] {0.25}, observeAll(plateau, 5), TOLERANCE);
     }
 
     @Test
@@ -135,6 +135,17 @@ class ReduceLROnPlateauTest {
         assertEquals(0, plateau.cooldownLeft());
         assertEquals(0, plateau.observations());
         assertArrayEquals(new double[] {1.0, 0.5}, observeAll(plateau, 1, 1), TOLERANCE);
+    }
+
+    @Test
+    void asAScheduleItsRateAtEveryStepIsTheRateAfterItsLastObservation() {
+        LearningRateSchedule schedule = new ReduceLROnPlateau(1.0, Mode.MIN, 0.5, 0, 0.0, ThresholdMode.ABS, 0, 0, 0);
+        assertArrayEquals(new double[] {1.0, 1.0, 1.0}, schedule.sample(3), TOLERANCE);
+        schedule.observe(3);
+        schedule.observe(3);
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, schedule.sample(3), TOLERANCE);
+        assertEquals(1.0, schedule.copy().rate(0), TOLERANCE);
+        assertEquals(0.5, schedule.rate(0), TOLERANCE);
     }
 
     @Test

@@ -2,18 +2,24 @@ package descent.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import descent.data.Dataset;
 import descent.loss.LinearClassifier;
+import descent.loss.Loss;
+import descent.loss.LossAndGradient;
 import descent.loss.SoftmaxLoss;
 import descent.loss.SvmLoss;
 import descent.optim.Sgd;
 import descent.schedule.OneCycleLR;
 import descent.schedule.ReduceLROnPlateau;
 import descent.schedule.StepLR;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -71,22 +77,43 @@ class TrainerTest {
 
     @Test
     void shuffledEpochsVisitEveryExampleOnceAnEpoch() {
-        // With W = 0 the SVM's data loss per example is C - 1 = 2 whatever the example, so instead
-        // check through the gradient norm that batches differ, and that a run of exactly one epoch
-        // of batches of 1 touches N distinct examples: counted by a listener-free re-run is not
-        // observable, so test the sampling contract directly on the dataset permutation.
-        int[] p = Dataset.permutation(10, new Random(4));
-        boolean[] seen = new boolean[10];
-        for (int i : p) {
-            seen[i] = true;
+        // 30 examples whose feature 4 is their index; batches of 10 for 9 steps = 3 epochs. A loss
+        // that records the indices of each batch shows which examples every epoch visits.
+        Dataset blobs = blobs(30, 5);
+        double[][] rows = new double[30][];
+        for (int i = 0; i < 30; i++) {
+            rows[i] = new double[] {blobs.get(i, 0), blobs.get(i, 1), blobs.get(i, 2), blobs.get(i, 3), i};
         }
-        for (boolean s : seen) {
-            assertTrue(s);
-        }
-        Dataset train = blobs(30, 5);
-        TrainingResult r = Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(0.01).batchSize(10)
-                .sampling(Sampling.SHUFFLED_EPOCHS).iterations(9).build().fit(new DMatrixRMaj(3, 5), train);
+        Dataset train = Dataset.of(rows, blobs.y(), 3);
+        List<Integer> visited = new ArrayList<>();
+        Loss svm = new SvmLoss(0);
+        Loss recording = new Loss() {
+            @Override
+            public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+                for (int k = 0; k < batch.size(); k++) {
+                    visited.add((int) batch.get(k, 4));
+                }
+                return svm.lossAndGradient(w, batch);
+            }
+
+            @Override
+            public double reg() {
+                return 0;
+            }
+        };
+        TrainingResult r = Trainer.builder(recording, new Sgd()).learningRate(0.01).batchSize(10)
+                .sampling(Sampling.SHUFFLED_EPOCHS).iterations(9).evaluateEvery(100).build()
+                .fit(new DMatrixRMaj(3, 5), train);
         assertEquals(9, r.history().steps());
+        assertEquals(90, visited.size());
+        List<Integer> everyExample = IntStream.range(0, 30).boxed().toList();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            List<Integer> seen = new ArrayList<>(visited.subList(30 * epoch, 30 * (epoch + 1)));
+            seen.sort(null);
+            assertEquals(everyExample, seen, "epoch " + epoch + " visits each of the 30 examples once");
+        }
+        assertNotEquals(everyExample, visited.subList(0, 30), "epochs are shuffled, not in index order");
+        assertNotEquals(visited.subList(0, 30), visited.subList(30, 60), "each epoch has its own order");
     }
 
     @Test
@@ -130,13 +157,45 @@ class TrainerTest {
         // halves the rate.
         ReduceLROnPlateau plateau = new ReduceLROnPlateau(1e-3, ReduceLROnPlateau.Mode.MIN, 0.5, 1, 0.5,
                 ReduceLROnPlateau.ThresholdMode.REL, 0, 0.0, 0.0);
-        History h = Trainer.builder(new SvmLoss(0), new Sgd()).plateau(plateau)
+        History h = Trainer.builder(new SvmLoss(0), new Sgd()).schedule(plateau)
                 .batchSize(Trainer.FULL_BATCH).iterations(10).evaluateEvery(2).build()
                 .fit(new DMatrixRMaj(3, 5), train).history();
         assertEquals(1e-3, h.learningRate()[0], TOLERANCE);
         assertEquals(1e-3, h.learningRate()[5], TOLERANCE);
         assertEquals(5e-4, h.learningRate()[6], TOLERANCE);
         assertEquals(5e-4, h.learningRate()[9], TOLERANCE);
+    }
+
+    @Test
+    void settingTheRateTwiceIsRefusedNamingBothSettingsSoNeitherIsDropped() {
+        ReduceLROnPlateau plateau = new ReduceLROnPlateau(1e-3);
+        String plateauText = "schedule(ReduceLROnPlateau[initialLr=0.001, mode=MIN, factor=0.1, patience=10, "
+                + "threshold=1.0E-4, thresholdMode=REL, cooldown=0, minLr=0.0, eps=1.0E-8])";
+        assertEquals("the learning rate is set twice: by " + plateauText + " and by learningRate(0.01); "
+                + "a trainer has one schedule: keep one of the two", assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(new SvmLoss(0), new Sgd()).schedule(plateau).learningRate(0.01)).getMessage());
+        assertEquals("the learning rate is set twice: by learningRate(0.01) and by " + plateauText + "; "
+                + "a trainer has one schedule: keep one of the two", assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(0.01).schedule(plateau)).getMessage());
+        assertEquals("the learning rate is set twice: by schedule(StepLR[baseLr=0.1, stepSize=5, gamma=0.5]) and by "
+                + plateauText + "; a trainer has one schedule: keep one of the two",
+                assertThrows(IllegalArgumentException.class, () -> Trainer.builder(new SvmLoss(0), new Sgd())
+                        .schedule(new StepLR(0.1, 5, 0.5)).schedule(plateau)).getMessage());
+    }
+
+    @Test
+    void aPlateauScheduleObservesACopySoTwoFitsGiveTheSameRatesAndTheOriginalIsUntouched() {
+        Dataset train = blobs(30, 9);
+        ReduceLROnPlateau plateau = new ReduceLROnPlateau(1e-3, ReduceLROnPlateau.Mode.MIN, 0.5, 1, 0.5,
+                ReduceLROnPlateau.ThresholdMode.REL, 0, 0.0, 0.0);
+        Trainer trainer = Trainer.builder(new SvmLoss(0), new Sgd()).schedule(plateau)
+                .batchSize(Trainer.FULL_BATCH).iterations(10).evaluateEvery(2).build();
+        double[] first = trainer.fit(new DMatrixRMaj(3, 5), train).history().learningRate();
+        double[] second = trainer.fit(new DMatrixRMaj(3, 5), train).history().learningRate();
+        assertArrayEquals(first, second, 0.0);
+        assertEquals(5e-4, first[9], TOLERANCE);
+        assertEquals(0, plateau.observations());
+        assertEquals(1e-3, plateau.rate(), 0.0);
     }
 
     @Test
@@ -178,8 +237,11 @@ class TrainerTest {
 
     @Test
     void rejectsBadSettings() {
-        assertEquals("learningRate must be > 0 but was: NaN", assertThrows(IllegalArgumentException.class,
+        // The rate is checked once, where it is held: Constant, for learningRate(x).
+        assertEquals("rate must be > 0 but was: NaN", assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(Double.NaN)).getMessage());
+        assertEquals("rate must be > 0 but was: 0.0", assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(new SvmLoss(0), new Sgd()).learningRate(1 / 1000)).getMessage());
         assertEquals("iterations must be > 0 but was: 0", assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(new SvmLoss(0), new Sgd()).iterations(0)).getMessage());
         Trainer t = Trainer.builder(new SvmLoss(0), new Sgd()).build();
