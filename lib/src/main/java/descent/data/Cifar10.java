@@ -1,5 +1,10 @@
 package descent.data;
 
+import descent.data.source.Cifar10Cache;
+import descent.data.source.Cifar10Format;
+import descent.data.source.Cifar10Images;
+import descent.data.source.NpmPackageSource;
+import descent.data.source.OfficialTarballSource;
 import descent.util.Checks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,15 +42,15 @@ import org.ejml.data.Matrix;
  */
 public final class Cifar10 {
     /** System property naming the data root; wins over the environment variable. */
-    public static final String DATA_DIR_PROPERTY = "descent.dataDir";
+    public static final String DATA_DIR_PROPERTY = Cifar10Cache.DATA_DIR_PROPERTY;
     /** Environment variable naming the data root. */
-    public static final String DATA_DIR_ENV = "DESCENT_DATA_DIR";
+    public static final String DATA_DIR_ENV = Cifar10Cache.DATA_DIR_ENV;
     /** System property capping the training examples of {@link Options#defaults()}. */
     public static final String MAX_TRAIN_PROPERTY = "descent.cifar10.maxTrain";
     /** Environment variable capping the training examples of {@link Options#defaults()}. */
     public static final String MAX_TRAIN_ENV = "DESCENT_CIFAR10_MAX_TRAIN";
     /** The folder under the data root that holds the release files. */
-    public static final String FOLDER = "cifar-10-batches-bin";
+    public static final String FOLDER = Cifar10Cache.FOLDER;
     /** The training files, in order: images 0..9999, 10000..19999, … */
     public static final List<String> TRAINING_FILES = List.of(
             "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");

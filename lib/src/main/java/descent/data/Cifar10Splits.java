@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.data.source.Cifar10Images;
 import descent.util.Checks;
 import java.awt.image.BufferedImage;
 import java.util.List;

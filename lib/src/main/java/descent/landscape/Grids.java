@@ -34,13 +34,13 @@ public final class Grids {
         return out;
     }
 
-    static double[] copyFinite(String name, double[] values) {
+    public static double[] copyFinite(String name, double[] values) {
         Checks.notNull(name, values);
         Checks.allFinite(name, values, values.length);
         return values.clone();
     }
 
-    static double[][] copy(double[][] values) {
+    public static double[][] copy(double[][] values) {
         double[][] out = new double[values.length][];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i].clone();
@@ -49,7 +49,7 @@ public final class Grids {
     }
 
     /** Checks {@code values} is {@code rows × cols} with no NaN (infinities allowed); returns a deep copy. */
-    static double[][] copyGrid(String name, double[][] values, int rows, int cols) {
+    public static double[][] copyGrid(String name, double[][] values, int rows, int cols) {
         Checks.notNull(name, values);
         Checks.require(values.length == rows,
                 name + " must have " + rows + " rows but had: " + values.length);
@@ -66,7 +66,7 @@ public final class Grids {
     }
 
     /** Index of the smallest value (first one on ties). */
-    static int argmin(double[] values) {
+    public static int argmin(double[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] < values[best]) {
@@ -77,7 +77,7 @@ public final class Grids {
     }
 
     /** {@code {i, j}} of the smallest value (first one in row-major order on ties). */
-    static int[] argmin(double[][] values) {
+    public static int[] argmin(double[][] values) {
         int bi = 0;
         int bj = 0;
         for (int i = 0; i < values.length; i++) {
@@ -92,7 +92,7 @@ public final class Grids {
     }
 
     /** values[j][i] = values[i][j]: the layout plotting libraries want for z (rows follow y). */
-    static double[][] transpose(double[][] values) {
+    public static double[][] transpose(double[][] values) {
         int rows = values.length;
         int cols = rows == 0 ? 0 : values[0].length;
         double[][] out = new double[cols][rows];

@@ -1,5 +1,6 @@
 package descent.landscape;
 
+import descent.surface.Surface;
 import descent.util.Checks;
 import descent.util.Interrupted;
 

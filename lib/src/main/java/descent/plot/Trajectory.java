@@ -51,11 +51,11 @@ public record Trajectory(String name, double[] xs, double[] ys) {
 
     /**
      * One trajectory per path, named by its key, in the map's order: the optimizers' paths of a
-     * {@link descent.landscape.SurfaceRace#paths()} for a contour plot.
+     * {@link descent.surface.SurfaceRace#paths()} for a contour plot.
      *
      * @param paths legend entry → path, not null (the paths' points must be finite)
      */
-    public static List<Trajectory> of(Map<String, descent.landscape.SurfacePath> paths) {
+    public static List<Trajectory> of(Map<String, descent.surface.SurfacePath> paths) {
         Checks.notNull("paths", paths);
         List<Trajectory> out = new ArrayList<>(paths.size());
         paths.forEach((name, p) -> out.add(new Trajectory(name, Checks.notNull("paths[" + name + "]", p).xs(),

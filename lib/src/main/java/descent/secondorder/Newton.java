@@ -1,6 +1,6 @@
 package descent.secondorder;
 
-import descent.landscape.Surface;
+import descent.surface.Surface;
 import descent.util.Checks;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;

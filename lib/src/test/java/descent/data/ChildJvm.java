@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a class of this test class path in a JVM of its own (to run out of heap, or to be killed). */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {
     }
 
     /** Starts {@code main} with {@code jvmOptions} and {@code args}; stderr goes to stdout. */
-    static Process start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
+    public static Process start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -1,9 +1,7 @@
 package descent.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import descent.data.source.Cifar10Cache;
+import descent.data.source.Cifar10Images;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,9 @@ import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real CIFAR-10, fetched through the real code path into {@link Cifar10#dir()} (the default

@@ -1,5 +1,6 @@
 package descent.data;
 
+import descent.data.source.Cifar10Images;
 import java.util.List;
 
 /**

@@ -1,18 +1,23 @@
 package descent.landscape;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import descent.curvature.Conditioning;
+import descent.curvature.LeastSquaresDescent;
 import descent.optim.Sgd;
+import descent.surface.CriticalPoint;
+import descent.surface.Quadratic;
+import descent.surface.Surface;
+import descent.surface.SurfacePath;
 import descent.util.Interrupted;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LandscapeInterruptTest {
     private static final DMatrixRMaj W = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}});

@@ -172,10 +172,10 @@ class PlotBuildersTest {
 
     @Test
     void trajectoriesFromPathsAreNamedByTheirKeysInOrder() {
-        var paths = new LinkedHashMap<String, descent.landscape.SurfacePath>();
-        paths.put("sgd", new descent.landscape.SurfacePath(new double[] {0, 1}, new double[] {2, 3},
+        var paths = new LinkedHashMap<String, descent.surface.SurfacePath>();
+        paths.put("sgd", new descent.surface.SurfacePath(new double[] {0, 1}, new double[] {2, 3},
                 new double[] {5, 6}));
-        paths.put("adam", new descent.landscape.SurfacePath(new double[] {4}, new double[] {5}, new double[] {7}));
+        paths.put("adam", new descent.surface.SurfacePath(new double[] {4}, new double[] {5}, new double[] {7}));
         List<Trajectory> t = Trajectory.of(paths);
         assertEquals(List.of("sgd", "adam"), t.stream().map(Trajectory::name).toList());
         assertEquals(3.0, t.get(0).ys()[1]);

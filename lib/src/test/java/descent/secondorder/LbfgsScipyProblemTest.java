@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import descent.data.Cifar10;
-import descent.data.Cifar10Cache;
-import descent.data.Cifar10Images;
 import descent.data.Dataset;
 import descent.data.Precision;
+import descent.data.source.Cifar10Cache;
+import descent.data.source.Cifar10Images;
 import descent.loss.LinearClassifier;
 import descent.loss.SoftmaxLoss;
 import java.io.IOException;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import descent.data.Dataset;
-import descent.landscape.Rosenbrock;
 import descent.loss.LossAndGradient;
 import descent.loss.SoftmaxLoss;
 import descent.optim.Sgd;
+import descent.surface.Rosenbrock;
 import descent.util.Interrupted;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import descent.landscape.Curvature;
-import descent.landscape.MonkeySaddle;
-import descent.landscape.Quadratic;
-import descent.landscape.Surface;
+import descent.curvature.Curvature;
+import descent.surface.MonkeySaddle;
+import descent.surface.Quadratic;
+import descent.surface.Surface;
 import org.junit.jupiter.api.Test;
 
 class NewtonTest {

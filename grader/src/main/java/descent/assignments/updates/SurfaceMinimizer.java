@@ -1,6 +1,6 @@
 package descent.assignments.updates;
 
-import descent.landscape.Surface;
+import descent.surface.Surface;
 import java.util.function.IntToDoubleFunction;
 
 /**
