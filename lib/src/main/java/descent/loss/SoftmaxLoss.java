@@ -1,7 +1,6 @@
 package descent.loss;
 
 import descent.data.Dataset;
-import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,31 +16,15 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * W is C × D, the batch N × D. Runs as one fused pass over X on all cores ({@link LinearKernels}).
  */
-public final class SoftmaxLoss implements Loss {
-    private final double reg;
-
+public final class SoftmaxLoss extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
     public SoftmaxLoss(double reg) {
-        this.reg = Checks.nonNegative("reg", reg);
+        super(reg);
     }
 
     @Override
-    public double reg() {
-        return reg;
-    }
-
-    @Override
-    public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
-        return evaluate(w, batch, true);
-    }
-
-    @Override
-    public double loss(DMatrixRMaj w, Dataset batch) {
-        return evaluate(w, batch, false).loss();
-    }
-
-    private LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
-        return LinearKernels.evaluate(w, batch, reg, SoftmaxLoss::crossEntropy, withGradient);
+    LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
+        return LinearKernels.evaluate(w, batch, reg(), SoftmaxLoss::crossEntropy, withGradient);
     }
 
     /** −log softmax(s)[label], stably; writes p − onehot(label) into g when g is not null. */
@@ -65,10 +48,5 @@ public final class SoftmaxLoss implements Loss {
             g[label] -= 1;
         }
         return Math.log(sum) - (s[label] - max);
-    }
-
-    @Override
-    public String toString() {
-        return "SoftmaxLoss[reg=" + reg + "]";
     }
 }

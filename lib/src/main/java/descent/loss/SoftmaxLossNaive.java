@@ -1,7 +1,6 @@
 package descent.loss;
 
 import descent.data.Dataset;
-import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,21 +17,14 @@ import org.ejml.data.DMatrixRMaj;
  * {@link SoftmaxLossVectorized} is the same in matrix form, {@link SoftmaxLoss} the fused fast kernel;
  * tests hold the three equal.
  */
-public final class SoftmaxLossNaive implements Loss {
-    private final double reg;
-
+public final class SoftmaxLossNaive extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
     public SoftmaxLossNaive(double reg) {
-        this.reg = Checks.nonNegative("reg", reg);
+        super(reg);
     }
 
     @Override
-    public double reg() {
-        return reg;
-    }
-
-    @Override
-    public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+    LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
         int n = L2Regularization.checkArguments(w, batch);
         int c = w.numRows;
         int d = w.numCols;
@@ -40,13 +32,7 @@ public final class SoftmaxLossNaive implements Loss {
         DMatrixRMaj dw = new DMatrixRMaj(c, d);
         double dataLoss = 0;
         for (int i = 0; i < n; i++) {
-            double[] scores = new double[c];
-            for (int j = 0; j < c; j++) {
-                for (int k = 0; k < d; k++) {
-                    scores[j] += w.get(j, k) * batch.get(i, k);
-                }
-            }
-            L2Regularization.checkScores(batch.x(), i, scores);
+            double[] scores = scoresByLoops(w, batch, i);   // s = W x_i, C values
             double max = Double.NEGATIVE_INFINITY;
             for (double s : scores) {
                 max = Math.max(max, s);
@@ -68,13 +54,6 @@ public final class SoftmaxLossNaive implements Loss {
         for (int k = 0; k < dw.data.length; k++) {
             dw.data[k] /= n;
         }
-        double regLoss = L2Regularization.penalty(w, reg);
-        L2Regularization.addGradientInPlace(w, reg, dw);
-        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
-    }
-
-    @Override
-    public String toString() {
-        return "SoftmaxLossNaive[reg=" + reg + "]";
+        return regularized(w, dataLoss, dw);
     }
 }

@@ -1,7 +1,6 @@
 package descent.loss;
 
 import descent.data.Dataset;
-import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -24,33 +23,24 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Every step makes a whole N × C matrix; {@link SoftmaxLoss}, the library's fused kernel,
  * computes the same in one pass over X without them. Tests hold the three forms equal.
  */
-public final class SoftmaxLossVectorized implements Loss {
-    private final double reg;
-
+public final class SoftmaxLossVectorized extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
     public SoftmaxLossVectorized(double reg) {
-        this.reg = Checks.nonNegative("reg", reg);
+        super(reg);
     }
 
     @Override
-    public double reg() {
-        return reg;
-    }
-
-    @Override
-    public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+    LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
         int n = L2Regularization.checkArguments(w, batch);
         int c = w.numRows;
-        int[] y = batch.y();
         DMatrixRMaj x = batch.xAsDouble();
-        DMatrixRMaj scores = CommonOps_DDRM.multTransB(x, w, null);               // X Wᵀ, N × C
-        SvmLossVectorized.checkScores(x, scores);
+        DMatrixRMaj scores = MatrixForm.scores(x, w);                              // X Wᵀ, N × C
         DMatrixRMaj max = CommonOps_DDRM.maxRows(scores, null);                    // m, N × 1
-        CommonOps_DDRM.multAdd(-1, max, SvmLossVectorized.ones(1, c), scores);    // S = X Wᵀ − m 1ᵀ
+        CommonOps_DDRM.multAdd(-1, max, MatrixForm.ones(1, c), scores);            // S = X Wᵀ − m 1ᵀ
         DMatrixRMaj probs = CommonOps_DDRM.elementExp(scores, null);
         DMatrixRMaj sums = CommonOps_DDRM.sumRows(probs, null);                    // N × 1
         CommonOps_DDRM.divideRows(sums.data, probs);                               // P
-        DMatrixRMaj onehot = SvmLossVectorized.oneHot(y, c);                       // Y, N × C
+        DMatrixRMaj onehot = MatrixForm.oneHot(batch, c);                          // Y, N × C
         DMatrixRMaj correct = CommonOps_DDRM.sumRows(
                 CommonOps_DDRM.elementMult(scores, onehot, null), null);           // S[i, y_i]
         CommonOps_DDRM.elementLog(sums, sums);
@@ -59,13 +49,6 @@ public final class SoftmaxLossVectorized implements Loss {
         CommonOps_DDRM.subtractEquals(probs, onehot);                              // P − Y
         DMatrixRMaj dw = CommonOps_DDRM.multTransA(probs, x, null);                // C × D
         CommonOps_DDRM.scale(1.0 / n, dw);
-        double regLoss = L2Regularization.penalty(w, reg);
-        L2Regularization.addGradientInPlace(w, reg, dw);
-        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
-    }
-
-    @Override
-    public String toString() {
-        return "SoftmaxLossVectorized[reg=" + reg + "]";
+        return regularized(w, dataLoss, dw);
     }
 }

@@ -1,7 +1,6 @@
 package descent.loss;
 
 import descent.data.Dataset;
-import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -20,46 +19,20 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Runs as one fused pass over X on all cores ({@link LinearKernels}).
  */
-public final class SvmLoss implements Loss {
-    private final double delta;
-    private final double reg;
-
+public final class SvmLoss extends SvmLossForm {
     /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
     public SvmLoss(double reg) {
-        this(1.0, reg);
+        super(1.0, reg);
     }
 
-    /**
-     * @param delta the margin Δ, &gt; 0
-     * @param reg   λ in {@code λ ΣW²}, ≥ 0
-     */
+    /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
     public SvmLoss(double delta, double reg) {
-        this.delta = Checks.positive("delta", delta);
-        this.reg = Checks.nonNegative("reg", reg);
-    }
-
-    /** The margin Δ. */
-    public double delta() {
-        return delta;
+        super(delta, reg);
     }
 
     @Override
-    public double reg() {
-        return reg;
-    }
-
-    @Override
-    public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
-        return evaluate(w, batch, true);
-    }
-
-    @Override
-    public double loss(DMatrixRMaj w, Dataset batch) {
-        return evaluate(w, batch, false).loss();
-    }
-
-    private LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
-        double d = delta;
+    LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
+        double d = delta();
         RowLoss hinge = (row, s, label, g) -> {
             double correct = s[label];
             double li = 0;
@@ -84,11 +57,6 @@ public final class SvmLoss implements Loss {
             }
             return li;
         };
-        return LinearKernels.evaluate(w, batch, reg, hinge, withGradient);
-    }
-
-    @Override
-    public String toString() {
-        return "SvmLoss[delta=" + delta + ", reg=" + reg + "]";
+        return LinearKernels.evaluate(w, batch, reg(), hinge, withGradient);
     }
 }

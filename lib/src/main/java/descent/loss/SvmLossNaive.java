@@ -1,7 +1,6 @@
 package descent.loss;
 
 import descent.data.Dataset;
-import descent.util.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,31 +16,19 @@ import org.ejml.data.DMatrixRMaj;
  * exactly 0 (a kink) contributes nothing. {@link SvmLossVectorized} is the same in matrix
  * form, {@link SvmLoss} the fused fast kernel; tests hold the three equal.
  */
-public final class SvmLossNaive implements Loss {
-    private final double delta;
-    private final double reg;
-
+public final class SvmLossNaive extends SvmLossForm {
     /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
     public SvmLossNaive(double reg) {
-        this(1.0, reg);
+        super(1.0, reg);
     }
 
-    /**
-     * @param delta the margin Δ, &gt; 0
-     * @param reg   λ in {@code λ ΣW²}, ≥ 0
-     */
+    /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
     public SvmLossNaive(double delta, double reg) {
-        this.delta = Checks.positive("delta", delta);
-        this.reg = Checks.nonNegative("reg", reg);
+        super(delta, reg);
     }
 
     @Override
-    public double reg() {
-        return reg;
-    }
-
-    @Override
-    public LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+    LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
         int n = L2Regularization.checkArguments(w, batch);
         int c = w.numRows;
         int d = w.numCols;
@@ -49,19 +36,13 @@ public final class SvmLossNaive implements Loss {
         DMatrixRMaj dw = new DMatrixRMaj(c, d);
         double dataLoss = 0;
         for (int i = 0; i < n; i++) {
-            double[] scores = new double[c];
-            for (int j = 0; j < c; j++) {
-                for (int k = 0; k < d; k++) {
-                    scores[j] += w.get(j, k) * batch.get(i, k);
-                }
-            }
-            L2Regularization.checkScores(batch.x(), i, scores);
+            double[] scores = scoresByLoops(w, batch, i);   // s = W x_i, C values
             double correct = scores[y[i]];
             for (int j = 0; j < c; j++) {
                 if (j == y[i]) {
                     continue;
                 }
-                double margin = scores[j] - correct + delta;
+                double margin = scores[j] - correct + delta();
                 if (margin > 0) {
                     dataLoss += margin;
                     for (int k = 0; k < d; k++) {
@@ -75,13 +56,6 @@ public final class SvmLossNaive implements Loss {
         for (int k = 0; k < dw.data.length; k++) {
             dw.data[k] /= n;
         }
-        double regLoss = L2Regularization.penalty(w, reg);
-        L2Regularization.addGradientInPlace(w, reg, dw);
-        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
-    }
-
-    @Override
-    public String toString() {
-        return "SvmLossNaive[delta=" + delta + ", reg=" + reg + "]";
+        return regularized(w, dataLoss, dw);
     }
 }

@@ -1,0 +1,79 @@
+package descent.loss;
+
+import descent.data.Dataset;
+import descent.util.Checks;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * What every form of the course's two losses shares: the regularization strength λ in
+ * {@code λ ΣW²}, the one place where a loss-only call and a loss-with-gradient call part, and the
+ * regularization added at the end.
+ *
+ * <p>A subclass writes {@link #evaluate}: the data loss over the batch and, when asked, its
+ * gradient. The forms that are written to be read ({@link SvmLossNaive}, {@link SvmLossVectorized},
+ * {@link SoftmaxLossNaive}, {@link SoftmaxLossVectorized}) compute the gradient either way; the fused
+ * kernels ({@link SvmLoss}, {@link SoftmaxLoss}) skip it for {@link #loss}.
+ */
+public abstract class RegularizedLoss implements Loss {
+    private final double reg;
+
+    /** @param reg λ in {@code λ ΣW²}, ≥ 0 */
+    RegularizedLoss(double reg) {
+        this.reg = Checks.nonNegative("reg", reg);
+    }
+
+    @Override
+    public final double reg() {
+        return reg;
+    }
+
+    @Override
+    public final LossAndGradient lossAndGradient(DMatrixRMaj w, Dataset batch) {
+        return evaluate(w, batch, true);
+    }
+
+    @Override
+    public final double loss(DMatrixRMaj w, Dataset batch) {
+        return evaluate(w, batch, false).loss();
+    }
+
+    /**
+     * The loss at W over the batch, with its gradient when {@code withGradient} (a form may compute
+     * it anyway).
+     *
+     * @param w     weights, C × D; not modified
+     * @param batch N examples with D features and labels in {@code [0, C)}
+     */
+    abstract LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient);
+
+    /**
+     * Adds the regularization to a data loss already averaged over the batch: the loss
+     * {@code dataLoss + λ ΣW²} and, in place, {@code dW += 2 λ W}.
+     *
+     * @param w        weights, C × D
+     * @param dataLoss the mean data loss
+     * @param dw       the data loss's gradient, C × D; modified
+     */
+    final LossAndGradient regularized(DMatrixRMaj w, double dataLoss, DMatrixRMaj dw) {
+        double regLoss = L2Regularization.penalty(w, reg);
+        L2Regularization.addGradientInPlace(w, reg, dw);
+        return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
+    }
+
+    /** The scores of example i by loops, {@code s_j = Σ_k W[j, k] x_i[k]}: C values, checked finite. */
+    static double[] scoresByLoops(DMatrixRMaj w, Dataset batch, int i) {
+        double[] scores = new double[w.numRows];
+        for (int j = 0; j < w.numRows; j++) {
+            for (int k = 0; k < w.numCols; k++) {
+                scores[j] += w.get(j, k) * batch.get(i, k);
+            }
+        }
+        L2Regularization.checkScores(batch.x(), i, scores);
+        return scores;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[reg=" + reg + "]";
+    }
+}
