@@ -158,12 +158,7 @@ public final class NumericalGradient {
         double[] g = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             double hi = step.of(h, x[i]);
-            p[i] = x[i] + hi;
-            double plus = evaluate(f, p);
-            p[i] = x[i] - hi;
-            double minus = evaluate(f, p);
-            p[i] = x[i];
-            g[i] = (plus - minus) / (2 * hi);
+            g[i] = (evaluateAt(f, p, x, i, hi) - evaluateAt(f, p, x, i, -hi)) / (2 * hi);
         }
         return g;
     }
@@ -204,12 +199,7 @@ public final class NumericalGradient {
         DMatrixRMaj hess = new DMatrixRMaj(n, n);
         for (int i = 0; i < n; i++) {
             double hi = step.of(h, x[i]);
-            p[i] = x[i] + hi;
-            double plus = evaluate(f, p);
-            p[i] = x[i] - hi;
-            double minus = evaluate(f, p);
-            p[i] = x[i];
-            hess.set(i, i, (plus - 2 * f0 + minus) / (hi * hi));
+            hess.set(i, i, (evaluateAt(f, p, x, i, hi) - 2 * f0 + evaluateAt(f, p, x, i, -hi)) / (hi * hi));
             for (int j = 0; j < i; j++) {
                 double hj = step.of(h, x[j]);
                 double pp = evaluateAt(f, p, x, i, hi, j, hj);
@@ -224,6 +214,15 @@ public final class NumericalGradient {
         return hess;
     }
 
+    /** f at x moved by di along coordinate i; p (a copy of x) is restored before returning. */
+    private static double evaluateAt(ToDoubleFunction<double[]> f, double[] p, double[] x, int i, double di) {
+        p[i] = x[i] + di;
+        double v = evaluate(f, p);
+        p[i] = x[i];
+        return v;
+    }
+
+    /** f at x moved by di along coordinate i and dj along j; p is restored before returning. */
     private static double evaluateAt(ToDoubleFunction<double[]> f, double[] p, double[] x, int i, double di,
                                      int j, double dj) {
         p[i] = x[i] + di;

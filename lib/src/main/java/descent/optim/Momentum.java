@@ -17,14 +17,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>State: the velocity v, C × D.
  */
-public final class Momentum extends AbstractOptimizer {
-    /** CS231n's usual momentum, used by {@link #Momentum()}. */
-    public static final double DEFAULT_MOMENTUM = 0.9;
-
-    private final double momentum;
-    private DMatrixRMaj velocity;
-
-    /** Momentum with μ = {@value #DEFAULT_MOMENTUM}. */
+public final class Momentum extends VelocityOptimizer {
+    /** Momentum with μ = {@value VelocityOptimizer#DEFAULT_MOMENTUM}. */
     public Momentum() {
         this(DEFAULT_MOMENTUM);
     }
@@ -34,37 +28,18 @@ public final class Momentum extends AbstractOptimizer {
      *                 plain SGD)
      */
     public Momentum(double momentum) {
-        this.momentum = Checks.inHalfOpenRange("momentum", momentum, 0, 1);
-    }
-
-    /** μ, the fraction of the velocity kept each step. */
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    protected void createState(int rows, int cols) {
-        velocity = new DMatrixRMaj(rows, cols);
-    }
-
-    @Override
-    protected void clearState() {
-        velocity = null;
+        super(Checks.inHalfOpenRange("momentum", momentum, 0, 1));
     }
 
     @Override
     protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        CommonOps_DDRM.add(momentum, velocity, 1.0, dw, velocity); // v = μ·v + dW
-        CommonOps_DDRM.addEquals(w, -learningRate, velocity);      // W -= lr·v
+        DMatrixRMaj v = velocity();
+        CommonOps_DDRM.add(momentum(), v, 1.0, dw, v);            // v = μ·v + dW
+        CommonOps_DDRM.addEquals(w, -learningRate, v);            // W -= lr·v
     }
 
     @Override
     public Momentum copy() {
-        return new Momentum(momentum);
-    }
-
-    @Override
-    public String toString() {
-        return "Momentum(momentum=" + momentum + ")";
+        return new Momentum(momentum());
     }
 }

@@ -16,58 +16,32 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>State: the velocity v, C × D.
  */
-public final class Nesterov extends AbstractOptimizer {
-    /** CS231n's usual momentum, used by {@link #Nesterov()}. */
-    public static final double DEFAULT_MOMENTUM = 0.9;
-
-    private final double momentum;
-    private DMatrixRMaj velocity;
-
-    /** Nesterov momentum with μ = {@value #DEFAULT_MOMENTUM}. */
+public final class Nesterov extends VelocityOptimizer {
+    /** Nesterov momentum with μ = {@value VelocityOptimizer#DEFAULT_MOMENTUM}. */
     public Nesterov() {
         this(DEFAULT_MOMENTUM);
     }
 
     /** @param momentum μ, the fraction of the velocity kept each step; in {@code (0, 1)} */
     public Nesterov(double momentum) {
-        Checks.positive("momentum", momentum);
-        this.momentum = Checks.inHalfOpenRange("momentum", momentum, 0, 1);
-    }
-
-    /** μ, the fraction of the velocity kept each step. */
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    protected void createState(int rows, int cols) {
-        velocity = new DMatrixRMaj(rows, cols);
-    }
-
-    @Override
-    protected void clearState() {
-        velocity = null;
+        super(Checks.inHalfOpenRange("momentum", Checks.positive("momentum", momentum), 0, 1));
     }
 
     @Override
     protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        double[] v = velocity.data;
+        double mu = momentum();
+        double[] v = velocity().data;
         double[] g = dw.data;
         double[] x = w.data;
         int n = w.getNumElements();
         for (int i = 0; i < n; i++) {
-            v[i] = momentum * v[i] + g[i];
-            x[i] -= learningRate * (g[i] + momentum * v[i]);
+            v[i] = mu * v[i] + g[i];
+            x[i] -= learningRate * (g[i] + mu * v[i]);
         }
     }
 
     @Override
     public Nesterov copy() {
-        return new Nesterov(momentum);
-    }
-
-    @Override
-    public String toString() {
-        return "Nesterov(momentum=" + momentum + ")";
+        return new Nesterov(momentum());
     }
 }
