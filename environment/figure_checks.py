@@ -172,16 +172,15 @@ def check_animation(page, plot, m):
     return None
 
 
-def check_figures(page, label, shots_dir, root=None):
+def check_figures(page, label, shots_dir, scope=None):
     """Measures every Descent figure on page (plots already drawn); returns the problem lines.
 
     page: a Playwright Page; label: names the page in problems and screenshot files;
-    shots_dir: folder for <label>-<n>.png (made if missing); root: a selector to look in
-    (default the whole page, e.g. JupyterLab's current notebook panel).
+    shots_dir: folder for <label>-<n>.png (made if missing); scope: a Locator to look in
+    (default the whole page; e.g. JupyterLab's current notebook panel).
     """
     os.makedirs(shots_dir, exist_ok=True)
-    scope = page.locator(root) if root else page
-    plots = scope.locator("div.descent-plot")
+    plots = (scope if scope is not None else page).locator("div.descent-plot")
     problems = []
     for n in range(1, plots.count() + 1):
         plot = plots.nth(n - 1)
