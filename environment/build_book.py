@@ -157,7 +157,8 @@ def build(notebooks_dir, out):
         nb = nbformat.read(path, as_version=4)
         title, lead = title_and_lead(nb, name)
         pages.append({"name": name, "file": name + ".html", "title": title, "nb": nb,
-                      "topic": topics.get(name, lead)})
+                      "topic": topics.get(name, lead),
+                      "assignment": os.sep + "assignments" + os.sep in path})
     if os.path.isdir(out):
         shutil.rmtree(out)
     os.makedirs(out)
@@ -170,10 +171,14 @@ def build(notebooks_dir, out):
         body, _ = exporter.from_notebook_node(page["nb"], resources=resources)
         with open(os.path.join(out, page["file"]), "w", encoding="utf-8") as f:
             f.write(body)
-    rows = "\n".join('<tr><td><a href="%s">%s</a></td><td>%s</td></tr>'
-                     % (p["file"], html.escape(p["title"]), inline_markdown(p["topic"])) for p in pages)
+    rows = []
+    for i, p in enumerate(pages):
+        if p["assignment"] and (i == 0 or not pages[i - 1]["assignment"]):
+            rows.append('<tr><th colspan="2">Assignments (the student copies)</th></tr>')
+        rows.append('<tr><td><a href="%s">%s</a></td><td>%s</td></tr>'
+                    % (p["file"], html.escape(p["title"]), inline_markdown(p["topic"])))
     with open(os.path.join(out, "index.html"), "w", encoding="utf-8") as f:
-        f.write(INDEX_PAGE.format(rows=rows))
+        f.write(INDEX_PAGE.format(rows="\n".join(rows)))
     return pages
 
 
