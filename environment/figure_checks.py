@@ -67,7 +67,7 @@ MEASURE_JS = r"""
   // Titles as drawn (the layout holds placeholders such as "Click to enter X axis title").
   const drawnText = (sel) => Array.from(gd.querySelectorAll(sel)).map((t) => t.textContent.trim());
   drawnText('.gtitle').forEach((t) => out.titles.push(['figure title', t]));
-  drawnText('g.colorbar .cbtitle text').forEach((t, i) => out.titles.push(['colour bar title', t]));
+  drawnText('g.colorbar .cbtitle text').forEach((t) => out.titles.push(['colour bar title', t]));
   for (const key of Object.keys(fl).filter((k) => /^[xy]axis[0-9]*$/.test(k)).sort()) {
     const ax = fl[key];
     drawnText('text.' + ax._id + 'title').forEach((t) => out.titles.push([key + ' title', t]));
