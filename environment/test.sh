@@ -10,7 +10,15 @@
 #      cell error; executed copies + HTML exports in build/notebooks/; then again under the second
 #      kernel (descent-jjava) into build/notebooks-descent-jjava/, compared with the first run;
 #   4. headless Chromium, without network, checks the plots in the exported HTML drew, and saves
-#      screenshots to build/notebooks/screenshots/ (the build artifact);
+#      screenshots to build/notebooks/screenshots/ (the build artifact); then the figure checks'
+#      self-test (environment/figure_checks.py --self-test: a page of deliberately bad figures is
+#      caught, a good one passes), the book: environment/build_book.py writes the executed course
+#      as a static site to build/book/ (index.html with the course map, a page per notebook, links
+#      between chapters, no network asset) and environment/check_book.py reads it offline page by
+#      page: every plot drawn, every figure measured (title, legend and colour bar apart, no SI
+#      prefix on a log axis, no toString() title, fits its page, animations play; screenshots in
+#      build/notebooks/screenshots/figures/). DESCENT_FIGURE_CHECKS=report prints figure problems
+#      here and in step 7 without failing;
 #   5. the grader's command line: grade.sh grade and Gradescope's run_autograder on every assignment
 #      (grader/test_cli.sh). The assignments' source notebooks run in step 3 with every self-check
 #      passing, their student copies with every self-check reporting "not implemented yet";
@@ -19,8 +27,8 @@
 #      server or user, asserting the message a student sees;
 #   7. a student's session in JupyterLab (environment/test_browser.py): Playwright drives Debian's
 #      Chromium through run.sh's server on a copy of the notebooks: three notebooks run all, plots
-#      drawn, progress in place, reopened in a new session, an interrupt and a restart from the
-#      page, an HTML export; screenshots in build/browser/screenshots/.
+#      drawn and measured with the figure checks, progress in place, reopened in a new session, an
+#      interrupt and a restart from the page, an HTML export; screenshots in build/browser/screenshots/.
 #
 #   bash environment/test.sh [NOTEBOOK...]     (default: all notebooks)
 set -euo pipefail
@@ -62,8 +70,18 @@ else
   echo "[descent] no kernel $SECOND_KERNEL (JJava comes with pip): notebooks run under descent-java only"
 fi
 
-echo "[descent] 4/7 plots in headless Chromium"
+echo "[descent] 4/7 plots, figure checks and the book in headless Chromium"
 "$JUPYTER_PYTHON" "$ROOT/environment/check_plots.py"
+figure_selftest="$("$JUPYTER_PYTHON" "$ROOT/environment/figure_checks.py" --self-test | tee /dev/stderr \
+  | sed -n 's/^figure checks self-test: \([0-9]*\) checked.*/\1/p')"
+book_pages=0
+# (a run of only assignment sources has no chapter to publish)
+if compgen -G "$ROOT/build/notebooks/[0-9][0-9]-*.ipynb" >/dev/null \
+   || compgen -G "$ROOT/build/notebooks/assignments/release/*.ipynb" >/dev/null; then
+  "$JUPYTER_PYTHON" "$ROOT/environment/build_book.py"
+  book_pages="$("$JUPYTER_PYTHON" "$ROOT/environment/check_book.py" | tee /dev/stderr \
+    | sed -n 's/^book: \([0-9]*\) pages.*/\1/p')"
+fi
 
 echo "[descent] 5/7 grader command line"
 cli_checks="$(bash "$ROOT/grader/test_cli.sh" | tee /dev/stderr \
@@ -81,6 +99,7 @@ unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} 
 books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
 echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
   "${routes:-0} install routes, ${lbfgs:-0} L-BFGS vs SciPy checks, $books notebooks executed and drawn (and $second_books under $SECOND_KERNEL)," \
+  "${figure_selftest:-0} figure-check self-tests, ${book_pages:-0} book pages read," \
   "${cli_checks:-0} grader command-line checks," \
   "${reliability:-0} reliability cases, ${browser:-0} browser checks"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + ${lbfgs:-0} + books + second_books + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"
+echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + ${lbfgs:-0} + books + second_books + ${figure_selftest:-0} + ${book_pages:-0} + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"

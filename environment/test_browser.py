@@ -8,6 +8,10 @@ the live page:
   * runs all cells from the Run menu and waits for every cell to finish;
   * checks every plot div was drawn by plotly.js (traces in its SVG, counted as check_plots.py
     does), no error output, no console error from the page, the kernel's name in the status bar;
+  * measures every figure with environment/figure_checks.py (title, legend and colour bar apart, no
+    SI prefix on a log axis, no toString() title, fits the output area, animations play; a
+    screenshot of each in build/browser/screenshots/figures/); DESCENT_FIGURE_CHECKS=report prints
+    the problems without failing;
   * for the notebook with a long progress bar: its text changes in place while the cell runs and
     the cell ends with exactly one progress output;
   * saves (Ctrl+S), reopens the saved notebook in a new browser context and checks the plots are
@@ -33,9 +37,13 @@ import urllib.request
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import figure_checks  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "build", "browser")
 SHOTS = os.path.join(OUT, "screenshots")
+FIGURE_SHOTS = os.path.join(SHOTS, "figures")
 WORK = os.path.join(OUT, "notebooks")
 KERNEL_DISPLAY_NAME = "Java (Descent)"
 # (notebook, what it exercises): a short one with every plot type and a short progress bar,
@@ -293,6 +301,14 @@ def run_notebook(browser, server, name):
     c = check_plots(p, name, "live")
     if name == "09-curvature.ipynb":
         check(c["contours"] > 0, "%s: contour plot drawn (%d contour traces)" % (name, c["contours"]))
+    problems = figure_checks.check_figures(p.page, "jupyterlab-" + name.replace(".ipynb", ""),
+                                           FIGURE_SHOTS, p.panel)
+    failed = figure_checks.enforce(problems)
+    check(failed == 0, "%s: its %d figures measured in the page (environment/figure_checks.py): %d problem(s)%s,"
+          " screenshots in %s" % (name, c["expected"], len(problems),
+                                  " reported (DESCENT_FIGURE_CHECKS=report)" if problems and not failed else "",
+                                  os.path.relpath(FIGURE_SHOTS, ROOT)),
+          "; ".join(problems))
     if name == PROGRESS_NOTEBOOK:
         cell = p.panel.locator(".jp-CodeCell", has=p.page.locator(".descent-progress"))
         outputs = cell.locator(".jp-OutputArea-output:has(.descent-progress)").count()
