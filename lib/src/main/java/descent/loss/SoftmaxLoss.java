@@ -69,6 +69,6 @@ public final class SoftmaxLoss implements Loss {
 
     @Override
     public String toString() {
-        return "SoftmaxLoss[reg=" + reg + "]";
+        return "softmax loss (reg = " + descent.util.Readable.number(reg) + ")";
     }
 }

@@ -89,6 +89,6 @@ public final class SvmLoss implements Loss {
 
     @Override
     public String toString() {
-        return "SvmLoss[delta=" + delta + ", reg=" + reg + "]";
+        return "SVM loss (Δ = " + descent.util.Readable.number(delta) + ", reg = " + descent.util.Readable.number(reg) + ")";
     }
 }
