@@ -52,6 +52,8 @@ class PlotBuildersTest {
         assertTrue(js.contains("\"x\":[0,1,2],\"y\":[4,1,0.5]"), js);
         assertTrue(js.contains("\"type\":\"log\""), js);
         assertTrue(js.contains("\"mode\":\"lines\""), js);
+        String own = js(Plots.curves("training loss (full batch)", "loss", series, true));
+        assertTrue(own.contains("\"yaxis\":{\"title\":{\"text\":\"loss\"}"), own);
     }
 
     @Test
