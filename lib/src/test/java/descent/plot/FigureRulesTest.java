@@ -173,4 +173,15 @@ class FigureRulesTest {
         assertEquals("figure JSON cannot hold the non-finite number: NaN",
                 assertThrows(IllegalArgumentException.class, () -> FigureJson.write(Double.NaN)).getMessage());
     }
+
+    @Test
+    void contourFiguresPutTheirLegendBelowThePlotWithRoomForEachRow() {
+        String html = Plots.html(SurfacePlot.of("bowl", new double[] {0, 1}, new double[] {0, 1},
+                new double[][] {{1, 2}, {3, 4}}).path(new Trajectory("sgd", new double[] {0, 1}, new double[] {0, 1}))
+                .figure());
+        assertTrue(html.contains(LegendBelowFigure.LEGEND + FigureRules.TABLESAW_LAYOUT_RULES + "Plotly.newPlot("), html);
+        assertTrue(LegendBelowFigure.LEGEND.contains("layout.legend = {orientation: 'h', x: 0, xanchor: 'left', "
+                + "xref: 'container', y: 0, yanchor: 'bottom', yref: 'container'};"));
+        assertTrue(LegendBelowFigure.LEGEND.contains("layout.margin.b = 62 + 22 * rows;"));
+    }
 }
