@@ -82,7 +82,7 @@ public record GradientCheckResult(int[] rows, int[] cols, double[] analytic, dou
 
     @Override
     public String toString() {
-        return String.format("GradientCheckResult[checked=%d, max relative error=%.3e, verdict=%s]",
-                size(), maxRelativeError(), verdict());
+        return descent.util.Readable.count(size()) + " entries checked, max relative error "
+                + descent.util.Readable.number(maxRelativeError()) + ": " + verdict();
     }
 }

@@ -30,10 +30,16 @@ public record ConvexityReport(boolean convex, int pointsChecked, double[] firstF
 
     @Override
     public String toString() {
-        return convex
-                ? "ConvexityReport[PSD at all " + pointsChecked + " points, smallest eigenvalue "
-                        + smallestEigenvalue + ", tolerance=" + tolerance + "]"
-                : "ConvexityReport[not PSD at " + Arrays.toString(firstFailure) + " (point " + pointsChecked
-                        + "), eigenvalue " + smallestEigenvalue + ", tolerance=" + tolerance + "]";
+        if (convex) {
+            return "convex: the Hessian is PSD at all " + descent.util.Readable.count(pointsChecked)
+                    + " points, smallest eigenvalue " + descent.util.Readable.number(smallestEigenvalue) + " (tolerance "
+                    + descent.util.Readable.number(tolerance) + ")";
+        }
+        StringBuilder at = new StringBuilder();
+        for (double v : firstFailure) {
+            at.append(at.length() == 0 ? "" : ", ").append(descent.util.Readable.number(v));
+        }
+        return "not convex: eigenvalue " + descent.util.Readable.number(smallestEigenvalue) + " at (" + at + "), point "
+                + descent.util.Readable.count(pointsChecked) + " checked (tolerance " + descent.util.Readable.number(tolerance) + ")";
     }
 }

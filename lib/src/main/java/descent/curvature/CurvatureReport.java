@@ -44,7 +44,11 @@ public record CurvatureReport(double[] eigenvalues, double[][] eigenvectors, Cri
 
     @Override
     public String toString() {
-        return "CurvatureReport[kind=" + kind + ", eigenvalues=" + Arrays.toString(eigenvalues)
-                + ", conditionNumber=" + conditionNumber + ", tolerance=" + tolerance + "]";
+        StringBuilder values = new StringBuilder();
+        for (double v : eigenvalues) {
+            values.append(values.length() == 0 ? "" : ", ").append(descent.util.Readable.number(v));
+        }
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + ": eigenvalues " + values
+                + ", condition number " + descent.util.Readable.number(conditionNumber) + " (tolerance " + descent.util.Readable.number(tolerance) + ")";
     }
 }

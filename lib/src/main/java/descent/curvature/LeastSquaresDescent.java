@@ -68,7 +68,8 @@ public record LeastSquaresDescent(double[] w, double[] optimum, double learningR
 
     @Override
     public String toString() {
-        return String.format("LeastSquaresDescent[learningRate=%.4g, iterations=%d, converged=%s, "
-                + "finalRelativeGap=%.3g]", learningRate, iterations, converged, finalRelativeGap());
+        return "gradient descent on least squares: learning rate " + descent.util.Readable.number(learningRate) + ", "
+                + descent.util.Readable.count(iterations) + " iterations, " + (converged ? "converged" : "not converged")
+                + ", final gap " + descent.util.Readable.number(finalRelativeGap()) + " of the initial gap";
     }
 }

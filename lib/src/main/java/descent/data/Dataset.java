@@ -238,6 +238,7 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return "Dataset[N=" + size() + ", D=" + features() + ", C=" + numClasses() + ", " + precision() + "]";
+        return "N = " + descent.util.Readable.count(size()) + " examples, D = " + descent.util.Readable.count(features()) + " features, C = "
+                + numClasses() + " classes, " + precision().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

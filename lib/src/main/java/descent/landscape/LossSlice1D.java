@@ -97,7 +97,8 @@ public record LossSlice1D(double[] alphas, double[] values) {
 
     @Override
     public String toString() {
-        return "LossSlice1D[K=" + alphas.length + ", a in [" + alphas[0] + ", " + alphas[alphas.length - 1]
-                + "], min=" + min() + " at a=" + argminAlpha() + "]";
+        return "loss along one direction: " + descent.util.Readable.count(alphas.length) + " points, a from "
+                + descent.util.Readable.number(alphas[0]) + " to " + descent.util.Readable.number(alphas[alphas.length - 1]) + ", lowest "
+                + descent.util.Readable.number(min()) + " at a = " + descent.util.Readable.number(argminAlpha());
     }
 }

@@ -128,7 +128,7 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
     @Override
     public String toString() {
         double[] at = argminPoint();
-        return "SurfaceGrid[" + name + ", " + xs.length + " x " + ys.length + ", min=" + min()
-                + " at (x, y)=(" + at[0] + ", " + at[1] + ")]";
+        return name + ": " + xs.length + " × " + ys.length + " grid, lowest " + descent.util.Readable.number(min())
+                + " at (x, y) = (" + descent.util.Readable.number(at[0]) + ", " + descent.util.Readable.number(at[1]) + ")";
     }
 }

@@ -2,6 +2,7 @@ package descent.loss;
 
 import descent.data.Dataset;
 import descent.util.Checks;
+import descent.util.Readable;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -15,10 +16,15 @@ import org.ejml.data.DMatrixRMaj;
  * kernels ({@link SvmLoss}, {@link SoftmaxLoss}) skip it for {@link #loss}.
  */
 public abstract class RegularizedLoss implements Loss {
+    private final String name;
     private final double reg;
 
-    /** @param reg λ in {@code λ ΣW²}, ≥ 0 */
-    RegularizedLoss(double reg) {
+    /**
+     * @param name what {@link #toString()} calls the loss, e.g. "softmax loss"
+     * @param reg  λ in {@code λ ΣW²}, ≥ 0
+     */
+    RegularizedLoss(String name, double reg) {
+        this.name = name;
         this.reg = Checks.nonNegative("reg", reg);
     }
 
@@ -72,8 +78,14 @@ public abstract class RegularizedLoss implements Loss {
         return scores;
     }
 
+    /** The loss's name and form, e.g. "SVM loss, by loops". */
+    final String name() {
+        return name;
+    }
+
+    /** The name and λ, e.g. {@code softmax loss (reg = 25000)}. */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[reg=" + reg + "]";
+        return name + " (reg = " + Readable.number(reg) + ")";
     }
 }

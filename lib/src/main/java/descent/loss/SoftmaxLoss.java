@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class SoftmaxLoss extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
     public SoftmaxLoss(double reg) {
-        super(reg);
+        super("softmax loss", reg);
     }
 
     @Override

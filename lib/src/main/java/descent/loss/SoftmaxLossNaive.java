@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class SoftmaxLossNaive extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
     public SoftmaxLossNaive(double reg) {
-        super(reg);
+        super("softmax loss, by loops", reg);
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class SoftmaxLossVectorized extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
     public SoftmaxLossVectorized(double reg) {
-        super(reg);
+        super("softmax loss, in matrix form", reg);
     }
 
     @Override

@@ -22,12 +22,12 @@ import org.ejml.data.DMatrixRMaj;
 public final class SvmLoss extends SvmLossForm {
     /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
     public SvmLoss(double reg) {
-        super(1.0, reg);
+        this(1.0, reg);
     }
 
     /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
     public SvmLoss(double delta, double reg) {
-        super(delta, reg);
+        super("SVM loss", delta, reg);
     }
 
     @Override

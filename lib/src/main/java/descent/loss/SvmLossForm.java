@@ -1,6 +1,7 @@
 package descent.loss;
 
 import descent.util.Checks;
+import descent.util.Readable;
 
 /**
  * The multiclass SVM (hinge) loss with margin Δ, in any of its three forms: {@link SvmLossNaive}
@@ -12,11 +13,12 @@ public abstract sealed class SvmLossForm extends RegularizedLoss
     private final double delta;
 
     /**
+     * @param name  what {@link #toString()} calls this form, e.g. "SVM loss, by loops"
      * @param delta the margin Δ, &gt; 0
      * @param reg   λ in {@code λ ΣW²}, ≥ 0
      */
-    SvmLossForm(double delta, double reg) {
-        super(reg);
+    SvmLossForm(String name, double delta, double reg) {
+        super(name, reg);
         this.delta = Checks.positive("delta", delta);
     }
 
@@ -25,8 +27,9 @@ public abstract sealed class SvmLossForm extends RegularizedLoss
         return delta;
     }
 
+    /** The form, Δ and λ, e.g. {@code SVM loss (Δ = 1, reg = 25000)}. */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[delta=" + delta + ", reg=" + reg() + "]";
+        return name() + " (Δ = " + Readable.number(delta) + ", reg = " + Readable.number(reg()) + ")";
     }
 }

@@ -19,12 +19,12 @@ import org.ejml.data.DMatrixRMaj;
 public final class SvmLossNaive extends SvmLossForm {
     /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
     public SvmLossNaive(double reg) {
-        super(1.0, reg);
+        this(1.0, reg);
     }
 
     /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
     public SvmLossNaive(double delta, double reg) {
-        super(delta, reg);
+        super("SVM loss, by loops", delta, reg);
     }
 
     @Override

@@ -27,12 +27,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class SvmLossVectorized extends SvmLossForm {
     /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
     public SvmLossVectorized(double reg) {
-        super(1.0, reg);
+        this(1.0, reg);
     }
 
     /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
     public SvmLossVectorized(double delta, double reg) {
-        super(delta, reg);
+        super("SVM loss, in matrix form", delta, reg);
     }
 
     @Override

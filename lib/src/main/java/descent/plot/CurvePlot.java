@@ -1,34 +1,48 @@
 package descent.plot;
 
 import descent.util.Checks;
+import descent.util.Readable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Marker;
-import tech.tablesaw.plotly.components.Symbol;
-import tech.tablesaw.plotly.traces.ScatterTrace;
-import tech.tablesaw.plotly.traces.Trace;
+import java.util.Map;
 
 /**
  * An immutable builder for line plots of one or more named series: loss and accuracy curves,
  * learning-rate schedules, step-size sweeps, 1-D loss slices.
  *
  * <p>Every setter returns a new builder; {@link #figure()} checks everything and builds a
- * Tablesaw {@link Figure}. Defaults: {@link #DEFAULT_WIDTH} x {@link #DEFAULT_HEIGHT} pixels,
- * linear axes, lines without markers, no minimum marked, x label "step", y label "value".
+ * {@link ReadableFigure} (a Tablesaw figure) under the readability rules of {@link #figure()}.
+ * Defaults: at most {@link #DEFAULT_WIDTH} pixels wide, {@link #DEFAULT_HEIGHT} pixels high plus
+ * the legend, linear axes, lines without markers, no minimum marked, x axis title "step". The y
+ * axis title has no default: {@link #yLabel(String)} must say what is measured. Titles, axis
+ * titles and series names must read as words: one that looks like a {@code toString()} is refused.
  *
  * <pre>{@code
- * Figure f = CurvePlot.titled("loss").series("sgd", sgdLoss).series("adam", adamLoss).logY(true).figure();
+ * Figure f = CurvePlot.titled("training loss").yLabel("loss").series("sgd", sgdLoss)
+ *         .series("adam", adamLoss).logY(true).figure();
  * }</pre>
  */
 public final class CurvePlot {
     /** Default figure width in pixels. */
     public static final int DEFAULT_WIDTH = 720;
-    /** Default figure height in pixels. */
+    /** Default figure height in pixels, without the legend's rows. */
     public static final int DEFAULT_HEIGHT = 420;
+    /**
+     * On a log y axis, a series whose smallest value lies more than this many decades below the
+     * smallest value of every other series is clipped rather than squeezing them.
+     */
+    public static final double CLIP_DECADES = 16;
+    /**
+     * On a linear y axis, a series reaching further beyond the others' range than this many times
+     * their span is clipped.
+     */
+    public static final double LINEAR_CLIP_FACTOR = 10;
+    /** With markers on, a curve of more points gets a marker on every k-th point only. */
+    public static final int MAX_MARKERS = 30;
+
+    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
+            "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
 
     /** One named series: point i is {@code (x[i], y[i])}. */
     private record Series(String name, double[] x, double[] y) {
@@ -61,8 +75,8 @@ public final class CurvePlot {
 
     /** A plot with this title, no series yet, and the defaults above. */
     public static CurvePlot titled(String title) {
-        Checks.notNull("title", title);
-        return new CurvePlot(title, List.of(), "step", "value", false, false, false, false,
+        FigureRules.requireHuman("title", title);
+        return new CurvePlot(title, List.of(), "step", null, false, false, false, false,
                 DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
@@ -86,6 +100,7 @@ public final class CurvePlot {
     public CurvePlot series(String name, double[] x, double[] y) {
         Checks.notNull("name", name);
         Checks.require(!name.isBlank(), "series name must not be blank but was: '" + name + "'");
+        FigureRules.requireHuman("series name", name);
         for (Series s : series) {
             Checks.require(!s.name().equals(name), "series name must be unique but '" + name + "' was given twice");
         }
@@ -102,15 +117,15 @@ public final class CurvePlot {
         return new CurvePlot(title, more, xLabel, yLabel, logX, logY, markers, markMinimum, width, height);
     }
 
-    /** Sets the x axis title (default "step"). */
+    /** Sets the x axis title (default "step"): what x measures, with its unit. */
     public CurvePlot xLabel(String label) {
-        return new CurvePlot(title, series, Checks.notNull("xLabel", label), yLabel, logX, logY, markers,
+        return new CurvePlot(title, series, FigureRules.requireHuman("x axis title", label), yLabel, logX, logY, markers,
                 markMinimum, width, height);
     }
 
-    /** Sets the y axis title (default "value"). */
+    /** Sets the y axis title (required): what y measures, with its unit, e.g. "loss" or "time (s)". */
     public CurvePlot yLabel(String label) {
-        return new CurvePlot(title, series, xLabel, Checks.notNull("yLabel", label), logX, logY, markers,
+        return new CurvePlot(title, series, xLabel, FigureRules.requireHuman("y axis title", label), logX, logY, markers,
                 markMinimum, width, height);
     }
 
@@ -134,7 +149,7 @@ public final class CurvePlot {
         return new CurvePlot(title, series, xLabel, yLabel, logX, logY, markers, mark, width, height);
     }
 
-    /** Figure size in pixels, each in [100, 4000]. */
+    /** Figure size in pixels, each in [100, 4000]; it is drawn at most {@link FigureRules#MAX_WIDTH} wide. */
     public CurvePlot size(int widthPx, int heightPx) {
         Checks.inClosedRange("width", widthPx, 100, 4000);
         Checks.inClosedRange("height", heightPx, 100, 4000);
@@ -147,14 +162,35 @@ public final class CurvePlot {
     }
 
     /**
-     * Builds the figure: one line trace per series, then one star per series if
-     * {@link #markMinimum(boolean)} is on.
+     * The colour of a series: the one place a curve gets its colour, so one palette can give
+     * each optimizer the same colour in every figure. Now: the i-th colour of Plotly's default
+     * ten-colour cycle.
      *
-     * @throws IllegalArgumentException if there is no series, or a value is <= 0 on a log axis
+     * @param seriesName the series' legend name (unused by the default cycle)
+     * @param index      the series' position in the plot, >= 0
+     * @return a CSS colour, e.g. "#1f77b4"
      */
-    public Figure figure() {
+    public static String colorFor(String seriesName, int index) {
+        Checks.notNull("seriesName", seriesName);
+        Checks.require(index >= 0, "index must be >= 0 but was: " + index);
+        return PALETTE.get(index % PALETTE.size());
+    }
+
+    /**
+     * Builds the figure under the readability rules: the title left above the plot, the legend
+     * below the x axis title (one row per {@link FigureRules#LEGEND_ROW} pixels), powers of ten
+     * on the axes, at most {@link FigureRules#MAX_WIDTH} pixels wide; a series that leaves the
+     * others' range is clipped (see {@link #CLIP_DECADES}) and its legend entry says so; with
+     * markers on a curve of more than {@link #MAX_MARKERS} points, only every k-th point is
+     * marked; each series' smallest y gets a star if {@link #markMinimum(boolean)} is on.
+     *
+     * @throws IllegalArgumentException if there is no series, the y axis title was never set, or
+     *                                  a value is <= 0 on a log axis
+     */
+    public ReadableFigure figure() {
         Checks.require(!series.isEmpty(), "plot '" + title + "' has no series: add one with series(name, y)");
-        List<Trace> traces = new ArrayList<>();
+        Checks.require(yLabel != null, "plot '" + title + "' has no y axis title: say what is measured with"
+                + " yLabel(...), e.g. \"loss\" or \"accuracy\"");
         for (Series s : series) {
             if (logX) {
                 requirePositive("series '" + s.name() + "' x", s.x());
@@ -162,29 +198,160 @@ public final class CurvePlot {
             if (logY) {
                 requirePositive("series '" + s.name() + "'", s.y());
             }
-            traces.add(ScatterTrace.builder(s.x(), s.y())
-                    .name(s.name())
-                    .mode(markers ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
-                    .build());
+        }
+        Clip clip = clip();
+        List<Map<String, Object>> data = new ArrayList<>();
+        List<String> legend = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            String name = clip.clipped()[i] ? s.name() + " (leaves the plot: reaches "
+                    + Readable.power(clip.extreme()[i]) + ")" : s.name();
+            Map<String, Object> t = trace(name, s.x(), s.y());
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("color", colorFor(s.name(), i));
+            line.put("width", 2);
+            t.put("line", line);
+            if (markers) {
+                t.put("mode", "lines+markers");
+                t.put("marker", FigureRules.map("color", colorFor(s.name(), i), "size", markerSizes(s.y().length)));
+            } else {
+                t.put("mode", "lines");
+            }
+            data.add(t);
+            legend.add(name);
         }
         if (markMinimum) {
-            for (Series s : series) {
+            for (int i = 0; i < series.size(); i++) {
+                Series s = series.get(i);
                 int best = argMin(s.y());
-                traces.add(ScatterTrace.builder(new double[] {s.x()[best]}, new double[] {s.y()[best]})
-                        .name("best " + s.name() + ": " + fmt(s.y()[best]) + " at " + fmt(s.x()[best]))
-                        .mode(ScatterTrace.Mode.MARKERS)
-                        .marker(Marker.builder().size(16).symbol(Symbol.STAR).color("#d62728").build())
-                        .build());
+                String name = "best " + s.name() + ": " + Readable.power(s.y()[best]) + " at "
+                        + Readable.power(s.x()[best]);
+                Map<String, Object> t = trace(name, new double[] {s.x()[best]}, new double[] {s.y()[best]});
+                t.put("mode", "markers");
+                t.put("marker", FigureRules.map("symbol", "star", "size", 16, "color", colorFor(s.name(), i),
+                        "line", FigureRules.map("color", "#222222", "width", 1)));
+                data.add(t);
+                legend.add(name);
             }
         }
-        Layout layout = Layout.builder()
-                .title(title)
-                .width(width)
-                .height(height)
-                .xAxis(Axis.builder().title(xLabel).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
-                .yAxis(Axis.builder().title(yLabel).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
-                .build();
-        return new Figure(layout, traces.toArray(new Trace[0]));
+        Map<String, Object> layout = new LinkedHashMap<>();
+        layout.put("title", FigureRules.title(title));
+        layout.put("autosize", true);
+        int rows = FigureRules.legendRows(legend);
+        layout.put("height", height + rows * FigureRules.LEGEND_ROW);
+        layout.put("margin", FigureRules.map("t", FigureRules.TITLE_BAND, "l", 70, "r", 24,
+                "b", FigureRules.AXIS_BAND + rows * FigureRules.LEGEND_ROW));
+        layout.put("showlegend", true);
+        layout.put("legend", FigureRules.legendBelow());
+        layout.put("xaxis", FigureRules.axis(xLabel, logX));
+        Map<String, Object> y = FigureRules.axis(yLabel, logY);
+        if (clip.range() != null) {
+            y.put("range", clip.range());
+            y.put("autorange", false);
+        }
+        layout.put("yaxis", y);
+        return new ReadableFigure(data, layout, Math.min(width, FigureRules.MAX_WIDTH));
+    }
+
+    private static Map<String, Object> trace(String name, double[] x, double[] y) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("type", "scatter");
+        t.put("name", name);
+        t.put("x", x);
+        t.put("y", y);
+        return t;
+    }
+
+    /** Marker sizes for N points: every point up to {@link #MAX_MARKERS}, else every k-th and the last. */
+    static Object markerSizes(int n) {
+        if (n <= MAX_MARKERS) {
+            return 7;
+        }
+        int every = (n + MAX_MARKERS - 1) / MAX_MARKERS;
+        double[] sizes = new double[n];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = i % every == 0 || i == n - 1 ? 7 : 0;
+        }
+        return sizes;
+    }
+
+    /**
+     * Which series leave the useful range, how far they go, and the y range then shown (null:
+     * Plotly's own). On a log y axis, a series whose smallest value lies more than
+     * {@link #CLIP_DECADES} decades below the smallest value of all the other series is clipped
+     * and the range spans the others (the range's ends are log10 values, as Plotly wants them).
+     * On a linear axis, a series that reaches further than {@link #LINEAR_CLIP_FACTOR} times the
+     * others' span beyond their range is clipped. Needs two or more series.
+     */
+    private Clip clip() {
+        int n = series.size();
+        boolean[] clipped = new boolean[n];
+        double[] extreme = new double[n];
+        if (n < 2) {
+            return new Clip(clipped, extreme, null);
+        }
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            lo[i] = java.util.Arrays.stream(series.get(i).y()).min().getAsDouble();
+            hi[i] = java.util.Arrays.stream(series.get(i).y()).max().getAsDouble();
+        }
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            double othersLo = Double.POSITIVE_INFINITY;
+            double othersHi = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    othersLo = Math.min(othersLo, lo[j]);
+                    othersHi = Math.max(othersHi, hi[j]);
+                }
+            }
+            if (logY) {
+                if (Math.log10(othersLo) - Math.log10(lo[i]) > CLIP_DECADES) {
+                    clipped[i] = true;
+                    extreme[i] = lo[i];
+                }
+            } else {
+                double span = Math.max(othersHi - othersLo, Math.abs(othersHi) * 1e-9);
+                if (hi[i] > othersHi + LINEAR_CLIP_FACTOR * span) {
+                    clipped[i] = true;
+                    extreme[i] = hi[i];
+                } else if (lo[i] < othersLo - LINEAR_CLIP_FACTOR * span) {
+                    clipped[i] = true;
+                    extreme[i] = lo[i];
+                }
+            }
+            any |= clipped[i];
+        }
+        if (!any) {
+            return new Clip(clipped, extreme, null);
+        }
+        double keptLo = Double.POSITIVE_INFINITY;
+        double keptHi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (!clipped[i]) {
+                keptLo = Math.min(keptLo, lo[i]);
+                keptHi = Math.max(keptHi, hi[i]);
+            }
+        }
+        if (keptLo > keptHi) {
+            return new Clip(new boolean[n], extreme, null);
+        }
+        double[] range;
+        if (logY) {
+            double a = Math.log10(keptLo);
+            double b = Math.log10(keptHi);
+            double pad = Math.max(0.05 * (b - a), 0.1);
+            range = new double[] {FigureRules.round4(a - pad), FigureRules.round4(b + pad)};
+        } else {
+            double pad = Math.max(0.05 * (keptHi - keptLo), Math.abs(keptHi) * 1e-9);
+            range = new double[] {FigureRules.round4(keptLo - pad), FigureRules.round4(keptHi + pad)};
+        }
+        return new Clip(clipped, extreme, range);
+    }
+
+    /** Which series are clipped, the value each clipped one reaches, and the y range shown. */
+    private record Clip(boolean[] clipped, double[] extreme, double[] range) {
     }
 
     static int argMin(double[] values) {
@@ -195,10 +362,6 @@ public final class CurvePlot {
             }
         }
         return best;
-    }
-
-    static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     private static void requirePositive(String name, double[] values) {

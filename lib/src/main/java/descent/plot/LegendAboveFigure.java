@@ -1,22 +1,19 @@
 package descent.plot;
 
-import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * A figure whose legend runs horizontally above the plot, clear of a contour or heatmap colour
- * bar (Tablesaw 0.44's Layout cannot place the legend, so the setting is added to its script).
+ * The former name of {@link LegendBelowFigure}, kept so that {@link SurfacePlot} compiles
+ * unchanged: its legend above the plot met a centred title, so it now sits below like every
+ * other figure's. Use {@link LegendBelowFigure}.
  */
-final class LegendAboveFigure extends Figure {
-    static final String LEGEND = "layout.legend = {orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom'};\n";
+@Deprecated
+final class LegendAboveFigure extends LegendBelowFigure {
+    /** The same script fragment as {@link LegendBelowFigure#LEGEND}. */
+    static final String LEGEND = LegendBelowFigure.LEGEND;
 
     LegendAboveFigure(Layout layout, Trace... traces) {
         super(layout, traces);
-    }
-
-    @Override
-    public String asJavascript(String divName) {
-        return super.asJavascript(divName).replace("Plotly.newPlot(", LEGEND + "Plotly.newPlot(");
     }
 }

@@ -74,15 +74,25 @@ public final class Plots {
 
     /**
      * Curves against step: one line per entry of {@code series} (loss, accuracy, ...), in the map's
-     * iteration order (use a {@link java.util.LinkedHashMap} to fix the legend order).
+     * iteration order (use a {@link java.util.LinkedHashMap} to fix the legend order); the title
+     * is also the y axis title.
      *
      * @param series name to N >= 1 finite values; value k is plotted at step k
      * @param logY   logarithmic y axis (then every value must be > 0)
      */
     public static Figure curves(String title, Map<String, double[]> series, boolean logY) {
+        return curves(title, title, series, logY);
+    }
+
+    /**
+     * Curves against step as {@link #curves(String, Map, boolean)}, with a y axis title of its own.
+     *
+     * @param yLabel what the values measure, e.g. "loss" or "f(x, y)"
+     */
+    public static Figure curves(String title, String yLabel, Map<String, double[]> series, boolean logY) {
         Checks.notNull("series", series);
         Checks.require(!series.isEmpty(), "series must not be empty");
-        CurvePlot p = CurvePlot.titled(title).xLabel("step").yLabel(title).logY(logY);
+        CurvePlot p = CurvePlot.titled(title).xLabel("step").yLabel(yLabel).logY(logY);
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             p = p.series(e.getKey(), e.getValue());
         }

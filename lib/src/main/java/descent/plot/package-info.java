@@ -9,5 +9,11 @@
  * (rapaio, IJava, JJava) by reflection and shows HTML; {@link descent.plot.PlotlyHtml} embeds the
  * plotly.js shipped in the jar so figures draw offline; {@link descent.plot.Progress} shows a live
  * progress bar in one output.
+ *
+ * <p>Every curve figure follows the readability rules of {@code FigureRules}, applied by the layer
+ * itself: human titles (a title that looks like a {@code toString()} is refused), axis titles that
+ * say what is measured, powers of ten (10⁻¹², never SI prefixes), the legend under the plot clear
+ * of the title, curves that leave the others' range clipped with a note in the legend, and a
+ * width that fits JupyterLab's output area ({@link descent.plot.ReadableFigure}).
  */
 package descent.plot;

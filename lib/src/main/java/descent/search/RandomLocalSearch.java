@@ -103,6 +103,7 @@ public final class RandomLocalSearch {
 
     @Override
     public String toString() {
-        return "RandomLocalSearch[steps=" + steps + ", stepSize=" + stepSize + ", seed=" + seed + "]";
+        return "random local search: " + descent.util.Readable.count(steps) + " steps of size " + descent.util.Readable.number(stepSize)
+                + ", seed " + seed;
     }
 }

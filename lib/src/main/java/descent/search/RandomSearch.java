@@ -108,6 +108,7 @@ public final class RandomSearch {
 
     @Override
     public String toString() {
-        return "RandomSearch[trials=" + trials + ", scale=" + scale + ", seed=" + seed + "]";
+        return "random search: " + descent.util.Readable.count(trials) + " random W, scale " + descent.util.Readable.number(scale)
+                + ", seed " + seed;
     }
 }

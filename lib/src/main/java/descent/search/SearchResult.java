@@ -21,6 +21,7 @@ public record SearchResult(DMatrixRMaj bestW, double bestLoss, double[] losses, 
 
     @Override
     public String toString() {
-        return String.format("SearchResult[steps=%d, bestLoss=%.6f, accepted=%d]", steps(), bestLoss, accepted);
+        return descent.util.Readable.count(steps()) + " steps, best loss " + descent.util.Readable.number(bestLoss) + ", a new best "
+                + descent.util.Readable.count(accepted) + " times";
     }
 }

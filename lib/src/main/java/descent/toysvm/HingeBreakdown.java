@@ -110,6 +110,7 @@ public record HingeBreakdown(double[] alphas, List<String> termNames, double[][]
 
     @Override
     public String toString() {
-        return "HingeBreakdown[T=" + terms.length + " terms, K=" + alphas.length + " steps]";
+        return "toy SVM loss term by term: " + terms.length + " terms at " + descent.util.Readable.count(alphas.length)
+                + " steps along the line";
     }
 }

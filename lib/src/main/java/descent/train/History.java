@@ -105,7 +105,7 @@ public record History(double[] loss, double[] learningRate, double[] gradientNor
 
     @Override
     public String toString() {
-        return String.format("History[steps=%d, finalLoss=%.6g, evaluations=%d, stop=%s]",
-                steps(), finalLoss(), evaluations(), stopReason);
+        return descent.util.Readable.count(steps()) + " steps, final loss " + descent.util.Readable.number(finalLoss()) + ", "
+                + evaluations() + " evaluations, " + stopReason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

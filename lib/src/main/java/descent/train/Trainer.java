@@ -344,12 +344,12 @@ public final class Trainer {
 
     @Override
     public String toString() {
-        return "Trainer[loss=" + loss + ", optimizer=" + optimizer + ", schedule="
-                + schedule + ", batchSize="
-                + (batchSize == FULL_BATCH ? "full" : batchSize) + ", sampling=" + sampling
-                + ", iterations=" + iterations + ", evaluateEvery=" + evaluateEvery
-                + ", earlyStoppingPatience=" + earlyStoppingPatience + ", divergenceFactor="
-                + divergenceFactor + ", seed=" + seed + "]";
+        return "trainer: " + loss + ", optimizer " + optimizer + ", schedule " + schedule + ", "
+                + (batchSize == FULL_BATCH ? "full batch" : "batches of " + batchSize + " ("
+                + sampling.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")") + ", "
+                + descent.util.Readable.count(iterations) + " iterations, evaluated every " + descent.util.Readable.count(evaluateEvery)
+                + ", early-stopping patience " + earlyStoppingPatience + ", divergence factor "
+                + descent.util.Readable.number(divergenceFactor) + ", seed " + seed;
     }
 
     /** Collects the history in growable arrays. */

@@ -114,7 +114,7 @@ class GradientCheckTest {
         assertEquals(String.format("W[0,2]  numerical: +1.100000e+00  analytic: +1.000000e+00  relative error: "
                         + "1.000e-03%nW[1,0]  numerical: +2.000000e+00  analytic: +2.000000e+00  relative error: "
                         + "1.000e-09%nmax relative error 1.000e-03 -> SUSPICIOUS"), r.report());
-        assertEquals("GradientCheckResult[checked=2, max relative error=1.000e-03, verdict=SUSPICIOUS]",
+        assertEquals("2 entries checked, max relative error 0.001: SUSPICIOUS",
                 r.toString());
         GradientCheckResult odd = new GradientCheckResult(new int[3], new int[3], new double[3], new double[3],
                 new double[] {3e-5, 1e-6, Double.NaN});

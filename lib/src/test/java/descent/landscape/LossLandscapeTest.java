@@ -115,7 +115,7 @@ class LossLandscapeTest {
         assertArrayEquals(alphas, s.xs(), 0);
         assertArrayEquals(betas, s.ys(), 0);
         assertArrayEquals(new double[] {-1, -4}, s.argminPoint(), 0);
-        assertEquals("SurfaceGrid[L(W + a W1 + b W2), 3 x 2, min=13.0 at (x, y)=(-1.0, -4.0)]", s.toString());
+        assertEquals("L(W + a W1 + b W2): 3 × 2 grid, lowest 13 at (x, y) = (-1, -4)", s.toString());
         assertArrayEquals(new int[] {0, 0}, s.argmin());
         double[][] plot = s.valuesForPlot();
         assertEquals(2, plot.length);

@@ -75,11 +75,11 @@ class DisplayTest {
         Matcher div = Pattern.compile("<div id=\"(descent_[0-9a-f]{32})\" class=\"descent-plot\"></div>").matcher(html);
         assertTrue(div.find(), html);
         String id = div.group(1);
-        assertTrue(html.contains("y: [\"3.0\",\"2.5\",\"1.25\"]"), html);
-        assertTrue(html.contains("name: 'sgd'"), html);
+        assertTrue(html.contains("\"y\":[3,2.5,1.25]"), html);
+        assertTrue(html.contains("\"name\":\"sgd\""), html);
         assertTrue(html.contains("if (window.Plotly && document.getElementById('" + id + "')) { draw(); return; }"), html);
         assertTrue(html.contains("setTimeout(whenReady, 50)"), html);
-        assertTrue(html.contains("Plotly.newPlot(target_" + id + ", data, layout);"), html);
+        assertTrue(html.contains("Plotly.newPlot(target_" + id + ", figure.data, figure.layout, figure.config);"), html);
         assertFalse(html.contains("cdn"), "no network address in the output");
         assertEquals(1, count(html, "<script"));
         assertEquals(1, count(html, "</script>"));

@@ -25,7 +25,7 @@ class PlotBuildersTest {
 
     @Test
     void curvePlotDefaultsAreNamed() {
-        assertEquals("CurvePlot[title=loss, series=[], xLabel=step, yLabel=value, logX=false, logY=false, "
+        assertEquals("CurvePlot[title=loss, series=[], xLabel=step, yLabel=null, logX=false, logY=false, "
                 + "markers=false, markMinimum=false, size=720x420]", CurvePlot.titled("loss").toString());
         assertEquals(720, CurvePlot.DEFAULT_WIDTH);
         assertEquals(420, CurvePlot.DEFAULT_HEIGHT);
@@ -48,11 +48,12 @@ class PlotBuildersTest {
         series.put("sgd", new double[] {4, 2, 1});
         series.put("adam", new double[] {4, 1, 0.5});
         String js = js(Plots.curves("loss", series, true));
-        assertTrue(js.indexOf("name: 'sgd'") < js.indexOf("name: 'adam'"), js);
-        assertTrue(js.contains("x: [\"0.0\",\"1.0\",\"2.0\"]"), js);
-        assertTrue(js.contains("y: [\"4.0\",\"1.0\",\"0.5\"]"), js);
-        assertTrue(js.contains("type: 'log'"), js);
-        assertTrue(js.contains("mode: 'lines'"), js);
+        assertTrue(js.indexOf("\"name\":\"sgd\"") < js.indexOf("\"name\":\"adam\""), js);
+        assertTrue(js.contains("\"x\":[0,1,2],\"y\":[4,1,0.5]"), js);
+        assertTrue(js.contains("\"type\":\"log\""), js);
+        assertTrue(js.contains("\"mode\":\"lines\""), js);
+        String own = js(Plots.curves("training loss (full batch)", "loss", series, true));
+        assertTrue(own.contains("\"yaxis\":{\"title\":{\"text\":\"loss\"}"), own);
     }
 
     @Test
@@ -67,10 +68,12 @@ class PlotBuildersTest {
                 () -> CurvePlot.titled("t").series("sgd", new double[] {Double.NEGATIVE_INFINITY}, new double[] {1}));
         assertMessage("series 'sgd' must not be empty", () -> CurvePlot.titled("t").series("sgd", new double[0]));
         assertMessage("plot 't' has no series: add one with series(name, y)", () -> CurvePlot.titled("t").figure());
+        assertMessage("plot 't' has no y axis title: say what is measured with yLabel(...), e.g. \"loss\" or"
+                + " \"accuracy\"", () -> CurvePlot.titled("t").series("sgd", new double[] {1}).figure());
         assertMessage("series name must be unique but 'sgd' was given twice",
                 () -> CurvePlot.titled("t").series("sgd", new double[] {1}).series("sgd", new double[] {2}));
         assertMessage("series 'sgd' must be > 0 everywhere on a log axis but entry 1 was: 0.0",
-                () -> CurvePlot.titled("t").series("sgd", new double[] {1, 0}).logY(true).figure());
+                () -> CurvePlot.titled("t").yLabel("loss").series("sgd", new double[] {1, 0}).logY(true).figure());
         assertMessage("series must not be empty", () -> Plots.curves("t", Map.of(), false));
         assertMessage("width must be in [100.0, 4000.0] but was: 50.0", () -> CurvePlot.titled("t").size(50, 300));
     }
@@ -78,11 +81,9 @@ class PlotBuildersTest {
     @Test
     void sweepUsesALogXAxisAndMarksTheBestStepSize() {
         String js = js(Plots.sweep(new double[] {1e-3, 1e-2, 1e-1}, new double[] {3, 1, 2}));
-        assertTrue(js.contains("type: 'log'"), js);
-        assertTrue(js.contains("name: 'best loss: 1.000 at 0.01000'"), js);
-        assertTrue(js.contains("x: [\"0.01\"]"), js);
-        assertTrue(js.contains("y: [\"1.0\"]"), js);
-        assertTrue(js.contains("symbol: 'star'") || js.contains("'star'"), js);
+        assertTrue(js.contains("\"type\":\"log\""), js);
+        assertTrue(js.contains("\"name\":\"best loss: 1 at 0.01\",\"x\":[0.01],\"y\":[1],\"mode\":\"markers\","
+                + "\"marker\":{\"symbol\":\"star\""), js);
         assertMessage("series 'loss' x must be > 0 everywhere on a log axis but entry 0 was: -1.0",
                 () -> Plots.sweep(new double[] {-1, 1}, new double[] {1, 2}));
     }
@@ -91,9 +92,9 @@ class PlotBuildersTest {
     void sweepWithLogYHasTwoLogAxesAndRejectsALossOfZero() {
         String linear = js(Plots.sweep(new double[] {1e-3, 1e-2, 1e-1}, new double[] {3, 1, 2e4}, false));
         String log = js(Plots.sweep(new double[] {1e-3, 1e-2, 1e-1}, new double[] {3, 1, 2e4}, true));
-        assertEquals(1, linear.split("type: 'log'", -1).length - 1, linear);
-        assertEquals(2, log.split("type: 'log'", -1).length - 1, log);
-        assertTrue(log.contains("name: 'best loss: 1.000 at 0.01000'"), log);
+        assertEquals(1, linear.split("\"type\":\"log\"", -1).length - 1, linear);
+        assertEquals(2, log.split("\"type\":\"log\"", -1).length - 1, log);
+        assertTrue(log.contains("\"name\":\"best loss: 1 at 0.01\""), log);
         assertMessage("series 'loss' must be > 0 everywhere on a log axis but entry 1 was: 0.0",
                 () -> Plots.sweep(new double[] {1e-3, 1e-2}, new double[] {1, 0}, true));
     }
@@ -101,13 +102,13 @@ class PlotBuildersTest {
     @Test
     void sliceAndSchedulesPlotAgainstTheGivenX() {
         String js = js(Plots.slice(new double[] {-1, 0, 1}, new double[] {2, 1, 2}));
-        assertTrue(js.contains("x: [\"-1.0\",\"0.0\",\"1.0\"]"), js);
+        assertTrue(js.contains("\"x\":[-1,0,1]"), js);
         Map<String, double[]> s = new LinkedHashMap<>();
         s.put("constant", new double[] {0.1, 0.1});
         s.put("step", new double[] {0.1, 0.01});
         String sj = js(Plots.schedules(s, true));
-        assertTrue(sj.contains("name: 'constant'") && sj.contains("name: 'step'"), sj);
-        assertTrue(sj.contains("title: 'learning rate'"), sj);
+        assertTrue(sj.contains("\"name\":\"constant\"") && sj.contains("\"name\":\"step\""), sj);
+        assertTrue(sj.contains("\"yaxis\":{\"title\":{\"text\":\"learning rate\"}"), sj);
     }
 
     @Test
