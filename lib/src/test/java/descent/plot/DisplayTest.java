@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.traces.ContourTrace;
+import tech.tablesaw.plotly.traces.HeatmapTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class DisplayTest {
     private RecordingBridge kernel;
@@ -87,10 +90,10 @@ class DisplayTest {
 
     @Test
     void surfaceTraceVariablesAreRenumbered() {
-        Figure f = SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{1, 2}, {3, 4}})
-                .path(new Trajectory("sgd", new double[] {0, 1}, new double[] {0, 1}))
-                .path(new Trajectory("adam", new double[] {1, 0}, new double[] {0, 1}))
-                .figure();
+        Object[] g = {0.0, 1.0};
+        Figure f = new Figure(ContourTrace.builder(g, g, new double[][] {{1, 2}, {3, 4}}).build(),
+                HeatmapTrace.builder(g, g, new double[][] {{1, 2}, {3, 4}}).build(),
+                ScatterTrace.builder(new double[] {0, 1}, new double[] {0, 1}).build());
         String html = Plots.html(f);
         assertEquals(1, count(html, "var trace0 ="));
         assertEquals(1, count(html, "var trace1 ="));

@@ -111,19 +111,19 @@ class PlotBuildersTest {
     }
 
     @Test
-    void surfaceDrawsTheFieldFirstThenEachPathWithMarkers() {
+    void surfaceDrawsTheFieldFirstThenEachPathAsALine() {
         Figure f = Plots.contour(new double[] {0, 1, 2}, new double[] {0, 1},
                 new double[][] {{0, 1, 4}, {1, 2, 5}},
                 List.of(new Trajectory("sgd", new double[] {2, 1}, new double[] {1, 0})));
         String js = js(f);
-        assertTrue(js.indexOf("type: 'contour'") < js.indexOf("name: 'sgd'"), js);
-        assertTrue(js.contains("z: [[0.0,1.0,4.0,],[1.0,2.0,5.0,],]"), js);
-        assertTrue(js.contains("mode: 'lines+markers'"), js);
-        assertTrue(js.contains(LegendAboveFigure.LEGEND + "Plotly.newPlot("), "legend clear of the colour bar");
+        assertTrue(js.indexOf("\"type\":\"contour\"") < js.indexOf("\"name\":\"sgd\""), js);
+        assertTrue(js.contains("\"z\":[[0.0,1.0,4.0],[1.0,2.0,5.0]]"), js);
+        assertTrue(js.contains("\"mode\":\"lines\""), js);
         String heat = js(Plots.heatmap(new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 2}}, List.of()));
-        assertTrue(heat.contains("type: 'heatmap'"), heat);
-        assertEquals("SurfacePlot[title=s, grid=2x2, style=CONTOUR, paths=[], xLabel=x, yLabel=y, size=720x600]",
-                SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 2}}).toString());
+        assertTrue(heat.contains("\"type\":\"heatmap\""), heat);
+        assertEquals("SurfacePlot[title=s, grid=2x2, style=CONTOUR, paths=[], labels=w₁/w₂/f, size=780x560, "
+                + "frames=0]", SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1},
+                new double[][] {{0, 1}, {1, 2}}).toString());
     }
 
     @Test
@@ -131,10 +131,10 @@ class PlotBuildersTest {
         SurfaceGrid grid = new SurfaceGrid("bowl", new double[] {0, 1, 2}, new double[] {0, 1},
                 new double[][] {{0, 1}, {1, 2}, {4, 5}});
         String contour = js(Plots.contour(grid, List.of()));
-        assertTrue(contour.contains("type: 'contour'") && contour.contains("'bowl'"), contour);
-        assertTrue(contour.contains("z: [[0.0,1.0,4.0,],[1.0,2.0,5.0,],]"), contour);
+        assertTrue(contour.contains("\"type\":\"contour\"") && contour.contains("\"text\":\"bowl\""), contour);
+        assertTrue(contour.contains("\"z\":[[0.0,1.0,4.0],[1.0,2.0,5.0]]"), contour);
         String heat = js(Plots.heatmap(grid, List.of()));
-        assertTrue(heat.contains("type: 'heatmap'") && heat.contains("'bowl'"), heat);
+        assertTrue(heat.contains("\"type\":\"heatmap\"") && heat.contains("\"text\":\"bowl\""), heat);
     }
 
     @Test
