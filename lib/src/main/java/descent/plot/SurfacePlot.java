@@ -3,6 +3,7 @@ package descent.plot;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import descent.surface.CriticalPoint;
+import descent.surface.CriticalPointKind;
 import descent.surface.Surface;
 import descent.surface.SurfaceRace;
 import descent.util.Checks;
@@ -77,12 +78,12 @@ public final class SurfacePlot {
     private final int width;
     private final int height;
     private final int frames;
-    private final double[] minimum;
+    private final List<double[]> minima;
     private final boolean equalAspect;
 
     private SurfacePlot(String title, double[] xs, double[] ys, double[][] z, Style style, List<Trajectory> paths,
                         String xLabel, String yLabel, String valueLabel, int width, int height, int frames,
-                        double[] minimum, boolean equalAspect) {
+                        List<double[]> minima, boolean equalAspect) {
         this.title = title;
         this.xs = xs;
         this.ys = ys;
@@ -95,7 +96,7 @@ public final class SurfacePlot {
         this.width = width;
         this.height = height;
         this.frames = frames;
-        this.minimum = minimum;
+        this.minima = List.copyOf(minima);
         this.equalAspect = equalAspect;
     }
 
@@ -131,12 +132,13 @@ public final class SurfacePlot {
             copy[i] = z[i].clone();
         }
         return new SurfacePlot(title, xs.clone(), ys.clone(), copy, Style.CONTOUR, List.of(), "w\u2081", "w\u2082",
-                "f", DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, null, false);
+                "f", DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, List.of(), false);
     }
 
     /**
      * The toy surface sampled on {@code xs} x {@code ys}: titled with its {@link Surface#title()},
-     * its lowest known minimum marked (when inside the grid), one unit as long on both axes.
+     * its lowest known minimum marked (every one, if several tie, as the six-hump camel's two; those
+     * inside the grid), one unit as long on both axes.
      *
      * @param xs M >= 2 finite, strictly increasing
      * @param ys K >= 2 finite, strictly increasing
@@ -145,15 +147,17 @@ public final class SurfacePlot {
     public static SurfacePlot of(Surface surface, double[] xs, double[] ys) {
         Checks.notNull("surface", surface);
         SurfacePlot p = of(surface.title(), xs, ys, surface.sample(xs, ys).valuesForPlot());
-        Optional<CriticalPoint> min = surface.lowestKnownMinimum();
-        if (min.isPresent()) {
-            CriticalPoint c = min.get();
-            if (c.x() >= xs[0] && c.x() <= xs[xs.length - 1] && c.y() >= ys[0] && c.y() <= ys[ys.length - 1]) {
+        Optional<CriticalPoint> lowest = surface.lowestKnownMinimum();
+        for (CriticalPoint c : surface.criticalPoints()) {
+            boolean global = lowest.isPresent() && c.kind() == CriticalPointKind.MINIMUM
+                    && Math.abs(c.value() - lowest.get().value()) <= 1e-9 * (1 + Math.abs(c.value()));
+            if (global && c.x() >= xs[0] && c.x() <= xs[xs.length - 1] && c.y() >= ys[0]
+                    && c.y() <= ys[ys.length - 1]) {
                 p = p.minimum(c.x(), c.y());
             }
         }
         return new SurfacePlot(p.title, p.xs, p.ys, p.z, p.style, p.paths, p.xLabel, p.yLabel, p.valueLabel,
-                p.width, p.height, p.frames, p.minimum, true);
+                p.width, p.height, p.frames, p.minima, true);
     }
 
     /**
@@ -174,13 +178,13 @@ public final class SurfacePlot {
         Checks.notNull("title", newTitle);
         Checks.require(!newTitle.isBlank(), "title must not be blank");
         return new SurfacePlot(newTitle, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                minimum, equalAspect);
+                minima, equalAspect);
     }
 
     /** Draws the field as {@code style} (default {@link Style#CONTOUR}). */
     public SurfacePlot style(Style newStyle) {
         return new SurfacePlot(title, xs, ys, z, Checks.notNull("style", newStyle), paths, xLabel, yLabel, valueLabel,
-                width, height, frames, minimum, equalAspect);
+                width, height, frames, minima, equalAspect);
     }
 
     /** Adds a path drawn on top: a line in its optimizer's colour, start and end marked. */
@@ -189,7 +193,7 @@ public final class SurfacePlot {
         List<Trajectory> more = new ArrayList<>(paths);
         more.add(path);
         return new SurfacePlot(title, xs, ys, z, style, more, xLabel, yLabel, valueLabel, width, height, frames,
-                minimum, equalAspect);
+                minima, equalAspect);
     }
 
     /** Adds several paths, in order. */
@@ -205,21 +209,23 @@ public final class SurfacePlot {
     /** Axis titles (default "w₁" and "w₂"): what is measured along each axis. */
     public SurfacePlot labels(String x, String y) {
         return new SurfacePlot(title, xs, ys, z, style, paths, Checks.notNull("xLabel", x),
-                Checks.notNull("yLabel", y), valueLabel, width, height, frames, minimum, equalAspect);
+                Checks.notNull("yLabel", y), valueLabel, width, height, frames, minima, equalAspect);
     }
 
     /** The colour bar's title, what the field's value is (default "f"), e.g. "SVM loss". */
     public SurfacePlot valueLabel(String label) {
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, Checks.notNull("valueLabel", label),
-                width, height, frames, minimum, equalAspect);
+                width, height, frames, minima, equalAspect);
     }
 
-    /** Marks the point (x, y), finite, with an × named "minimum". */
+    /** Marks the point (x, y), finite, with an × named "minimum" (one legend entry "minima" for several). */
     public SurfacePlot minimum(double x, double y) {
         Checks.finite("x", x);
         Checks.finite("y", y);
+        List<double[]> more = new ArrayList<>(minima);
+        more.add(new double[] {x, y});
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                new double[] {x, y}, equalAspect);
+                more, equalAspect);
     }
 
     /** Figure size in pixels, each in [100, 4000]. */
@@ -227,7 +233,7 @@ public final class SurfacePlot {
         Checks.inClosedRange("width", widthPx, 100, 4000);
         Checks.inClosedRange("height", heightPx, 100, 4000);
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, widthPx, heightPx, frames,
-                minimum, equalAspect);
+                minima, equalAspect);
     }
 
     /**
@@ -239,7 +245,7 @@ public final class SurfacePlot {
     public SurfacePlot animate(int frameCount) {
         Checks.inClosedRange("frameCount", frameCount, 2, MAX_FRAMES);
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width,
-                height == DEFAULT_HEIGHT ? ANIMATED_HEIGHT : height, frameCount, minimum, equalAspect);
+                height == DEFAULT_HEIGHT ? ANIMATED_HEIGHT : height, frameCount, minima, equalAspect);
     }
 
     /** True if the values are drawn on a log scale (all ≥ 0, spanning > {@link #LOG_SCALE_DECADES} decades). */
@@ -294,10 +300,14 @@ public final class SurfacePlot {
             data.add(v.head(last));
         }
         addStarts(data);
-        if (minimum != null) {
-            ObjectNode m = scatter("minimum", "markers");
-            m.putArray("x").add(minimum[0]);
-            m.putArray("y").add(minimum[1]);
+        if (!minima.isEmpty()) {
+            ObjectNode m = scatter(minima.size() == 1 ? "minimum" : "minima", "markers");
+            ArrayNode mx = m.putArray("x");
+            ArrayNode my = m.putArray("y");
+            minima.forEach(q -> {
+                mx.add(q[0]);
+                my.add(q[1]);
+            });
             ObjectNode marker = m.putObject("marker");
             marker.put("symbol", "x-thin-open").put("size", 12).put("color", "black");
             marker.putObject("line").put("width", 2.5).put("color", "black");
@@ -446,7 +456,7 @@ public final class SurfacePlot {
             x.put("constrain", "domain");
             y.put("constrain", "domain");
         }
-        l.put("showlegend", !paths.isEmpty() || minimum != null);
+        l.put("showlegend", !paths.isEmpty() || !minima.isEmpty());
         l.putObject("legend").put("x", 1.02).put("xanchor", "left").put("y", 1).put("yanchor", "top")
                 .put("bgcolor", "rgba(255, 255, 255, 0.85)").put("tracegroupgap", 0);
         l.put("hovermode", "closest");

@@ -14,6 +14,7 @@ import descent.optim.Optimizer;
 import descent.optim.Sgd;
 import descent.surface.Quadratic;
 import descent.surface.Rosenbrock;
+import descent.surface.SixHumpCamel;
 import descent.surface.SurfaceRace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,6 +191,15 @@ class SurfacePlotTest {
         assertEquals("x-thin-open", min.get("marker").get("symbol").asText());
         assertEquals("[0.0]", min.get("x").toString());
         assertEquals("lines", tracesNamed(data, "SGD").get(0).get("mode").asText(), "the path itself is a line");
+    }
+
+    @Test
+    void everyLowestMinimumIsMarkedWhenSeveralTie() {
+        ArrayNode data = SurfacePlot.of(new SixHumpCamel(), Grids.linspace(-2, 2, 21), Grids.linspace(-1.1, 1.1, 11))
+                .figure().data();
+        JsonNode minima = tracesNamed(data, "minima").get(0);
+        assertEquals(2, minima.get("x").size(), "the camel's two global minima, f = -1.0316");
+        assertEquals(-minima.get("x").get(0).asDouble(), minima.get("x").get(1).asDouble(), 1e-12);
     }
 
     @Test
