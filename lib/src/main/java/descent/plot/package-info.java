@@ -9,5 +9,10 @@
  * (rapaio, IJava, JJava) by reflection and shows HTML; {@link descent.plot.PlotlyHtml} embeds the
  * plotly.js shipped in the jar so figures draw offline; {@link descent.plot.Progress} shows a live
  * progress bar in one output.
+ *
+ * <p>Optimizer paths on a surface: {@link descent.plot.SurfacePlot#race} animates a race (Play,
+ * Pause and a step slider, frames played by plotly.js offline), written as plotly JSON by
+ * {@link descent.plot.PlotlyFigure}; {@link descent.plot.OptimizerColors} gives each optimizer
+ * the one colour it has in every figure.
  */
 package descent.plot;
