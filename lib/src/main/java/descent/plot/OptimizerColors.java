@@ -32,8 +32,8 @@ public final class OptimizerColors {
     public static final String NEWTON = "#e377c2";
     /** L-BFGS (and BFGS): cyan. */
     public static final String LBFGS = "#17becf";
-    /** Colours for series that name no known optimizer, by index (olive, grey, dark blue, gold). */
-    public static final List<String> OTHER = List.of("#bcbd22", "#7f7f7f", "#393b79", "#e7ba52");
+    /** Colours for series that name no known optimizer, by index (olive, indigo, gold, moss). */
+    public static final List<String> OTHER = List.of("#bcbd22", "#393b79", "#e7ba52", "#637939");
 
     /** Name fragments (lower case) and their colour, most specific first. */
     private static final List<String[]> RULES = List.of(

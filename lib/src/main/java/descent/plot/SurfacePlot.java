@@ -42,6 +42,15 @@ public final class SurfacePlot {
     public static final int DEFAULT_HEIGHT = 560;
     /** Default height of an animated figure: room below the plot for the buttons and slider. */
     public static final int ANIMATED_HEIGHT = 660;
+    /** Least height in pixels of the plot area of a surface with equal axes. */
+    public static final int MIN_PLOT_HEIGHT = 260;
+    /** Most height in pixels of the plot area of a surface with equal axes. */
+    public static final int MAX_PLOT_HEIGHT = 480;
+    /** Pixels left of and right of the plot: the y-axis title and the legend and colour-bar column. */
+    private static final int RIGHT_COLUMN = 280;
+    private static final int TOP_MARGIN = 60;
+    private static final int BOTTOM_MARGIN = 60;
+    private static final int ANIMATED_BOTTOM_MARGIN = 150;
     /** Default frame count of {@link #race}. */
     public static final int DEFAULT_FRAMES = 60;
     /** Most frames an animation may have (the figure's size grows with them). */
@@ -132,7 +141,7 @@ public final class SurfacePlot {
             copy[i] = z[i].clone();
         }
         return new SurfacePlot(title, xs.clone(), ys.clone(), copy, Style.CONTOUR, List.of(), "w\u2081", "w\u2082",
-                "f", DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, List.of(), false);
+                "f", DEFAULT_WIDTH, 0, 0, List.of(), false);   // height 0: see height()
     }
 
     /**
@@ -157,7 +166,7 @@ public final class SurfacePlot {
             }
         }
         return new SurfacePlot(p.title, p.xs, p.ys, p.z, p.style, p.paths, p.xLabel, p.yLabel, p.valueLabel,
-                p.width, p.height, p.frames, p.minima, true);
+                p.width, 0, p.frames, p.minima, true);
     }
 
     /**
@@ -228,7 +237,11 @@ public final class SurfacePlot {
                 more, equalAspect);
     }
 
-    /** Figure size in pixels, each in [100, 4000]. */
+    /**
+     * Figure size in pixels, each in [100, 4000]. Without it the height is {@link #DEFAULT_HEIGHT}
+     * ({@link #ANIMATED_HEIGHT} when animated), or for a surface drawn one unit as long on both axes
+     * as tall as the plot's aspect needs.
+     */
     public SurfacePlot size(int widthPx, int heightPx) {
         Checks.inClosedRange("width", widthPx, 100, 4000);
         Checks.inClosedRange("height", heightPx, 100, 4000);
@@ -237,15 +250,33 @@ public final class SurfacePlot {
     }
 
     /**
-     * Animates the paths in {@code frameCount} frames, with Play/Pause and a step slider; the height
-     * becomes {@link #ANIMATED_HEIGHT} if it was the still default.
+     * Animates the paths in {@code frameCount} frames, with Play/Pause and a step slider below the
+     * plot (the default height grows to make room).
      *
      * @param frameCount in [2, {@link #MAX_FRAMES}]
      */
     public SurfacePlot animate(int frameCount) {
         Checks.inClosedRange("frameCount", frameCount, 2, MAX_FRAMES);
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width,
-                height == DEFAULT_HEIGHT ? ANIMATED_HEIGHT : height, frameCount, minima, equalAspect);
+                height, frameCount, minima, equalAspect);
+    }
+
+    /**
+     * The height in pixels: as set by {@link #size}, else for equal axes the plot's width (less the
+     * legend column) times the aspect y-span / x-span, kept in [{@link #MIN_PLOT_HEIGHT},
+     * {@link #MAX_PLOT_HEIGHT}], plus the margins; else the default.
+     */
+    int height() {
+        boolean animated = frames > 0 && !paths.isEmpty();
+        if (height > 0) {
+            return height;
+        }
+        if (!equalAspect) {
+            return animated ? ANIMATED_HEIGHT : DEFAULT_HEIGHT;
+        }
+        double aspect = (ys[ys.length - 1] - ys[0]) / (xs[xs.length - 1] - xs[0]);
+        double plot = Math.max(MIN_PLOT_HEIGHT, Math.min(MAX_PLOT_HEIGHT, (width - RIGHT_COLUMN) * aspect));
+        return (int) Math.round(plot) + TOP_MARGIN + (animated ? ANIMATED_BOTTOM_MARGIN : BOTTOM_MARGIN);
     }
 
     /** True if the values are drawn on a log scale (all ≥ 0, spanning > {@link #LOG_SCALE_DECADES} decades). */
@@ -442,9 +473,10 @@ public final class SurfacePlot {
         ObjectNode l = PlotlyFigure.JSON.createObjectNode();
         l.putObject("title").put("text", title).put("x", 0.01).put("xanchor", "left").put("y", 0.98)
                 .put("yanchor", "top");
-        l.put("width", width).put("height", height);
+        l.put("width", width).put("height", height());
         boolean animated = frameSteps.length > 1;
-        l.putObject("margin").put("l", 60).put("r", 20).put("t", 60).put("b", animated ? 150 : 60);
+        l.putObject("margin").put("l", 60).put("r", 20).put("t", TOP_MARGIN)
+                .put("b", animated ? ANIMATED_BOTTOM_MARGIN : BOTTOM_MARGIN);
         ObjectNode x = l.putObject("xaxis");
         x.putObject("title").put("text", xLabel);
         x.putArray("range").add(xs[0]).add(xs[xs.length - 1]);
@@ -631,6 +663,6 @@ public final class SurfacePlot {
     public String toString() {
         return String.format(Locale.ROOT, "SurfacePlot[title=%s, grid=%dx%d, style=%s, paths=%s, labels=%s/%s/%s, "
                         + "size=%dx%d, frames=%d]", title, ys.length, xs.length, style,
-                paths.stream().map(Trajectory::name).toList(), xLabel, yLabel, valueLabel, width, height, frames);
+                paths.stream().map(Trajectory::name).toList(), xLabel, yLabel, valueLabel, width, height(), frames);
     }
 }

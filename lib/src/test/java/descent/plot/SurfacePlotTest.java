@@ -133,7 +133,7 @@ class SurfacePlotTest {
         assertEquals(OptimizerColors.ADAGRAD, OptimizerColors.colorFor("AdaGrad", 0));
         assertEquals(OptimizerColors.RMSPROP, OptimizerColors.colorFor("RMSProp (lr 0.3)", 0));
         assertEquals(OptimizerColors.ADAM, OptimizerColors.colorFor("Adam (lr 1.0)", 0));
-        assertEquals("#7f7f7f", OptimizerColors.colorFor("a guess", 5), "OTHER[5 % 4]");
+        assertEquals("#393b79", OptimizerColors.colorFor("a guess", 5), "OTHER[5 % 4]");
         assertTrue(OptimizerColors.of("a guess").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> OptimizerColors.colorFor("SGD", -1));
     }
@@ -252,6 +252,21 @@ class SurfacePlotTest {
         assertTrue(html.contains("\"frames\":[{\"name\":\"step 0\""));
         assertFalse(html.contains("http"), "no network address in the output");
         assertEquals("PlotlyFigure[9 traces, 31 frames]", f.toString(), "field, 2 x (line, dots, star), start, minimum");
+    }
+
+    @Test
+    void aSurfaceWithEqualAxesIsAsTallAsItsAspectNeeds() {
+        double[] wide = Grids.linspace(-2, 2, 21);
+        double[] low = Grids.linspace(-1.1, 1.1, 11);
+        SurfacePlot camel = SurfacePlot.of(new SixHumpCamel(), wide, low);
+        assertEquals(60 + 275 + 60, camel.figure().layout().get("height").asInt(), "(780 - 280) * 2.2 / 4 = 275");
+        assertEquals(60 + 275 + 150, camel.animate(10).path(new Trajectory("SGD", new double[2], new double[2]))
+                .figure().layout().get("height").asInt(), "room below for the buttons and slider");
+        assertEquals(60 + 480 + 60, SurfacePlot.of(Quadratic.ravine(10, 0), GRID, GRID).figure().layout()
+                .get("height").asInt(), "a square plot is capped at 480 pixels");
+        assertEquals(300, camel.size(700, 300).figure().layout().get("height").asInt(), "size() wins");
+        assertEquals(SurfacePlot.DEFAULT_HEIGHT, SurfacePlot.of("a bowl", GRID, GRID, new double[41][41]).figure()
+                .layout().get("height").asInt());
     }
 
     @Test
