@@ -67,6 +67,14 @@ public final class SurfacePlot {
     /** The contour fill: slate (low) to near white (high), pale so that the paths stand out. */
     private static final String[][] CONTOUR_COLORS = {{"0", "#7f8ea3"}, {"0.5", "#cdd4de"}, {"1", "#f7f8fa"}};
 
+    /** How values map to colours. */
+    public enum Scale {
+        /** Log10 of the value when the values are all ≥ 0 and span more than {@link #LOG_SCALE_DECADES} decades, else linear. */
+        AUTO,
+        /** Linear, whatever the values: e.g. to show that a loss is piecewise linear. */
+        LINEAR
+    }
+
     /** How the field is drawn. */
     public enum Style {
         /** Filled contour lines (plotly "contour"). */
@@ -89,10 +97,11 @@ public final class SurfacePlot {
     private final int frames;
     private final List<double[]> minima;
     private final boolean equalAspect;
+    private final Scale scale;
 
     private SurfacePlot(String title, double[] xs, double[] ys, double[][] z, Style style, List<Trajectory> paths,
                         String xLabel, String yLabel, String valueLabel, int width, int height, int frames,
-                        List<double[]> minima, boolean equalAspect) {
+                        List<double[]> minima, boolean equalAspect, Scale scale) {
         this.title = title;
         this.xs = xs;
         this.ys = ys;
@@ -107,6 +116,13 @@ public final class SurfacePlot {
         this.frames = frames;
         this.minima = List.copyOf(minima);
         this.equalAspect = equalAspect;
+        this.scale = scale;
+    }
+
+    /** How values map to colours (default {@link Scale#AUTO}). */
+    public SurfacePlot scale(Scale newScale) {
+        return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
+                minima, equalAspect, Checks.notNull("scale", newScale));
     }
 
     /**
@@ -141,7 +157,7 @@ public final class SurfacePlot {
             copy[i] = z[i].clone();
         }
         return new SurfacePlot(title, xs.clone(), ys.clone(), copy, Style.CONTOUR, List.of(), "w\u2081", "w\u2082",
-                "f", DEFAULT_WIDTH, 0, 0, List.of(), false);   // height 0: see height()
+                "f", DEFAULT_WIDTH, 0, 0, List.of(), false, Scale.AUTO);   // height 0: see height()
     }
 
     /**
@@ -166,7 +182,7 @@ public final class SurfacePlot {
             }
         }
         return new SurfacePlot(p.title, p.xs, p.ys, p.z, p.style, p.paths, p.xLabel, p.yLabel, p.valueLabel,
-                p.width, 0, p.frames, p.minima, true);
+                p.width, 0, p.frames, p.minima, true, p.scale);
     }
 
     /**
@@ -187,13 +203,13 @@ public final class SurfacePlot {
         Checks.notNull("title", newTitle);
         Checks.require(!newTitle.isBlank(), "title must not be blank");
         return new SurfacePlot(newTitle, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                minima, equalAspect);
+                minima, equalAspect, scale);
     }
 
     /** Draws the field as {@code style} (default {@link Style#CONTOUR}). */
     public SurfacePlot style(Style newStyle) {
         return new SurfacePlot(title, xs, ys, z, Checks.notNull("style", newStyle), paths, xLabel, yLabel, valueLabel,
-                width, height, frames, minima, equalAspect);
+                width, height, frames, minima, equalAspect, scale);
     }
 
     /** Adds a path drawn on top: a line in its optimizer's colour, start and end marked. */
@@ -202,7 +218,7 @@ public final class SurfacePlot {
         List<Trajectory> more = new ArrayList<>(paths);
         more.add(path);
         return new SurfacePlot(title, xs, ys, z, style, more, xLabel, yLabel, valueLabel, width, height, frames,
-                minima, equalAspect);
+                minima, equalAspect, scale);
     }
 
     /** Adds several paths, in order. */
@@ -218,13 +234,13 @@ public final class SurfacePlot {
     /** Axis titles (default "w₁" and "w₂"): what is measured along each axis. */
     public SurfacePlot labels(String x, String y) {
         return new SurfacePlot(title, xs, ys, z, style, paths, Checks.notNull("xLabel", x),
-                Checks.notNull("yLabel", y), valueLabel, width, height, frames, minima, equalAspect);
+                Checks.notNull("yLabel", y), valueLabel, width, height, frames, minima, equalAspect, scale);
     }
 
     /** The colour bar's title, what the field's value is (default "f"), e.g. "SVM loss". */
     public SurfacePlot valueLabel(String label) {
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, Checks.notNull("valueLabel", label),
-                width, height, frames, minima, equalAspect);
+                width, height, frames, minima, equalAspect, scale);
     }
 
     /** Marks the point (x, y), finite, with an × named "minimum" (one legend entry "minima" for several). */
@@ -234,7 +250,7 @@ public final class SurfacePlot {
         List<double[]> more = new ArrayList<>(minima);
         more.add(new double[] {x, y});
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                more, equalAspect);
+                more, equalAspect, scale);
     }
 
     /**
@@ -246,7 +262,7 @@ public final class SurfacePlot {
         Checks.inClosedRange("width", widthPx, 100, 4000);
         Checks.inClosedRange("height", heightPx, 100, 4000);
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, widthPx, heightPx, frames,
-                minima, equalAspect);
+                minima, equalAspect, scale);
     }
 
     /**
@@ -258,7 +274,7 @@ public final class SurfacePlot {
     public SurfacePlot animate(int frameCount) {
         Checks.inClosedRange("frameCount", frameCount, 2, MAX_FRAMES);
         return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width,
-                height, frameCount, minima, equalAspect);
+                height, frameCount, minima, equalAspect, scale);
     }
 
     /**
@@ -279,7 +295,10 @@ public final class SurfacePlot {
         return (int) Math.round(plot) + TOP_MARGIN + (animated ? ANIMATED_BOTTOM_MARGIN : BOTTOM_MARGIN);
     }
 
-    /** True if the values are drawn on a log scale (all ≥ 0, spanning > {@link #LOG_SCALE_DECADES} decades). */
+    /**
+     * True if the values are drawn on a log scale: {@link Scale#AUTO} and the values all ≥ 0,
+     * spanning more than {@link #LOG_SCALE_DECADES} decades.
+     */
     public boolean logScale() {
         return logFloor() > 0;
     }
@@ -301,7 +320,7 @@ public final class SurfacePlot {
                 }
             }
         }
-        if (lo < 0 || hi <= 0) {
+        if (scale == Scale.LINEAR || lo < 0 || hi <= 0) {
             return 0;
         }
         double floor = Math.max(smallestPositive, hi * 1e-6);

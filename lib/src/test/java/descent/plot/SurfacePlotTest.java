@@ -169,6 +169,17 @@ class SurfacePlotTest {
     }
 
     @Test
+    void aLinearScaleAskedForIsKeptThroughTheOtherSettings() {
+        double[][] decades = {{0, 2}, {50, 1000}};
+        double[] g = {0, 1};
+        assertTrue(SurfacePlot.of("hinge", g, g, decades).logScale());
+        SurfacePlot linear = SurfacePlot.of("hinge", g, g, decades).scale(SurfacePlot.Scale.LINEAR)
+                .labels("a", "b").valueLabel("SVM loss").style(SurfacePlot.Style.HEATMAP);
+        assertFalse(linear.logScale());
+        assertEquals("SVM loss", linear.figure().data().get(0).get("colorbar").get("title").get("text").asText());
+    }
+
+    @Test
     void pathsAreMarkedWithAStartCircleAnEndStarDotsEveryFewStepsAndTheMinimumAnX() {
         double[] xs = new double[101];
         double[] ys = new double[101];
