@@ -12,7 +12,7 @@ import java.util.Map;
  * learning-rate schedules, step-size sweeps, 1-D loss slices.
  *
  * <p>Every setter returns a new builder; {@link #figure()} checks everything and builds a
- * {@link ReadableFigure} (a Tablesaw figure) under the readability rules of {@link #figure()}.
+ * {@link PlotlyFigure} (a Tablesaw figure) under the readability rules of {@link #figure()}.
  * Defaults: at most {@link #DEFAULT_WIDTH} pixels wide, {@link #DEFAULT_HEIGHT} pixels high plus
  * the legend, linear axes, lines without markers, no minimum marked, x axis title "step". The y
  * axis title has no default: {@link #yLabel(String)} must say what is measured. Titles, axis
@@ -24,6 +24,10 @@ import java.util.Map;
  * }</pre>
  */
 public final class CurvePlot {
+    /** Plotly's default ten-colour cycle, for figures of no optimizer. */
+    private static final List<String> CYCLE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
+            "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
+
     /** Default figure width in pixels. */
     public static final int DEFAULT_WIDTH = 720;
     /** Default figure height in pixels, without the legend's rows. */
@@ -41,8 +45,6 @@ public final class CurvePlot {
     /** With markers on, a curve of more points gets a marker on every k-th point only. */
     public static final int MAX_MARKERS = 30;
 
-    private static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
-            "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
 
     /** One named series: point i is {@code (x[i], y[i])}. */
     private record Series(String name, double[] x, double[] y) {
@@ -162,18 +164,22 @@ public final class CurvePlot {
     }
 
     /**
-     * The colour of a series: the one place a curve gets its colour, so one palette can give
-     * each optimizer the same colour in every figure. Now: the i-th colour of Plotly's default
-     * ten-colour cycle.
+     * The colour of a series: the one place a curve gets its colour. In a figure where some series
+     * is named after an optimizer ("SGD", "momentum 0.9", "Adam", ...), every series gets
+     * {@link OptimizerColors#colorFor}: an optimizer the colour it has in every figure of the course,
+     * contour races included, any other series one of {@link OptimizerColors#OTHER}. In a figure
+     * of no optimizer (batch sizes, schedules, step sizes) the i-th colour of Plotly's ten-colour
+     * cycle, which tells ten series apart.
      *
-     * @param seriesName the series' legend name (unused by the default cycle)
-     * @param index      the series' position in the plot, >= 0
+     * @param seriesName     the series' legend name
+     * @param index          the series' position in the plot, >= 0
+     * @param namesOptimizer whether any series of the figure names an optimizer
      * @return a CSS colour, e.g. "#1f77b4"
      */
-    public static String colorFor(String seriesName, int index) {
+    public static String colorFor(String seriesName, int index, boolean namesOptimizer) {
         Checks.notNull("seriesName", seriesName);
         Checks.require(index >= 0, "index must be >= 0 but was: " + index);
-        return PALETTE.get(index % PALETTE.size());
+        return namesOptimizer ? OptimizerColors.colorFor(seriesName, index) : CYCLE.get(index % CYCLE.size());
     }
 
     /**
@@ -187,7 +193,7 @@ public final class CurvePlot {
      * @throws IllegalArgumentException if there is no series, the y axis title was never set, or
      *                                  a value is <= 0 on a log axis
      */
-    public ReadableFigure figure() {
+    public PlotlyFigure figure() {
         Checks.require(!series.isEmpty(), "plot '" + title + "' has no series: add one with series(name, y)");
         Checks.require(yLabel != null, "plot '" + title + "' has no y axis title: say what is measured with"
                 + " yLabel(...), e.g. \"loss\" or \"accuracy\"");
@@ -200,6 +206,7 @@ public final class CurvePlot {
             }
         }
         Clip clip = clip();
+        boolean namesOptimizer = series.stream().anyMatch(s -> OptimizerColors.of(s.name()).isPresent());
         List<Map<String, Object>> data = new ArrayList<>();
         List<String> legend = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
@@ -208,12 +215,12 @@ public final class CurvePlot {
                     + Readable.power(clip.extreme()[i]) + ")" : s.name();
             Map<String, Object> t = trace(name, s.x(), s.y());
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("color", colorFor(s.name(), i));
+            line.put("color", colorFor(s.name(), i, namesOptimizer));
             line.put("width", 2);
             t.put("line", line);
             if (markers) {
                 t.put("mode", "lines+markers");
-                t.put("marker", FigureRules.map("color", colorFor(s.name(), i), "size", markerSizes(s.y().length)));
+                t.put("marker", FigureRules.map("color", colorFor(s.name(), i, namesOptimizer), "size", markerSizes(s.y().length)));
             } else {
                 t.put("mode", "lines");
             }
@@ -228,7 +235,7 @@ public final class CurvePlot {
                         + Readable.power(s.x()[best]);
                 Map<String, Object> t = trace(name, new double[] {s.x()[best]}, new double[] {s.y()[best]});
                 t.put("mode", "markers");
-                t.put("marker", FigureRules.map("symbol", "star", "size", 16, "color", colorFor(s.name(), i),
+                t.put("marker", FigureRules.map("symbol", "star", "size", 16, "color", colorFor(s.name(), i, namesOptimizer),
                         "line", FigureRules.map("color", "#222222", "width", 1)));
                 data.add(t);
                 legend.add(name);
@@ -250,7 +257,7 @@ public final class CurvePlot {
             y.put("autorange", false);
         }
         layout.put("yaxis", y);
-        return new ReadableFigure(data, layout, Math.min(width, FigureRules.MAX_WIDTH));
+        return PlotlyFigure.of(data, layout, Math.min(width, FigureRules.MAX_WIDTH));
     }
 
     private static Map<String, Object> trace(String name, double[] x, double[] y) {

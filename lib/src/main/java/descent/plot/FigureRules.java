@@ -121,13 +121,6 @@ final class FigureRules {
         return Math.round(v * 1e4) / 1e4;
     }
 
-    /** Plotly's config: resizes with its output area, no logo. */
-    static Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("responsive", true);
-        c.put("displaylogo", false);
-        return c;
-    }
 
     /**
      * A script fragment for figures built by Tablesaw's own layout (contours, heatmaps): log axes

@@ -102,7 +102,7 @@ public final class PlotlyHtml {
 
     /**
      * A {@code div} plus a script that draws {@code figure} once {@code window.Plotly} exists.
-     * A figure built on Tablesaw's own layout (not a {@link ReadableFigure}) gets the rules that
+     * A figure built on Tablesaw's own layout (not a {@link PlotlyFigure}) gets the rules that
      * can be added to it: powers of ten on its log axes, at most {@link FigureRules#MAX_WIDTH}
      * pixels wide.
      *
@@ -115,7 +115,7 @@ public final class PlotlyHtml {
         String js = figure.asJavascript(id);
         js = js.replaceFirst("(?s)^\\s*<script[^>]*>", "").replaceFirst("(?s)</script>\\s*$", "");
         js = renumberTraces(js);
-        if (!(figure instanceof ReadableFigure)) {
+        if (!(figure instanceof PlotlyFigure)) {
             js = js.replace("Plotly.newPlot(", FigureRules.TABLESAW_LAYOUT_RULES + "Plotly.newPlot(");
         }
         return "<div id=\"" + id + "\" class=\"descent-plot\"></div>\n"

@@ -273,7 +273,7 @@ public final class Plots {
      */
     public static Figure contour(descent.landscape.SurfaceGrid grid, List<Trajectory> paths) {
         Checks.notNull("grid", grid);
-        return SurfacePlot.of(grid.name(), grid.xs(), grid.ys(), grid.valuesForPlot())
+        return SurfacePlot.of(SurfacePlot.readable(grid.name()), grid.xs(), grid.ys(), grid.valuesForPlot())
                 .paths(paths).figure();
     }
 

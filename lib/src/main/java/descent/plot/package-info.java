@@ -14,6 +14,11 @@
  * itself: human titles (a title that looks like a {@code toString()} is refused), axis titles that
  * say what is measured, powers of ten (10⁻¹², never SI prefixes), the legend under the plot clear
  * of the title, curves that leave the others' range clipped with a note in the legend, and a
- * width that fits JupyterLab's output area ({@link descent.plot.ReadableFigure}).
+ * width that fits JupyterLab's output area ({@link descent.plot.PlotlyFigure}).
+ *
+ * <p>Optimizer paths on a surface: {@link descent.plot.SurfacePlot#race} animates a race (Play,
+ * Pause and a step slider, frames played by plotly.js offline), written as plotly JSON by
+ * {@link descent.plot.PlotlyFigure}; {@link descent.plot.OptimizerColors} gives each optimizer
+ * the one colour it has in every figure.
  */
 package descent.plot;

@@ -41,6 +41,11 @@ public final class MonkeySaddle implements Surface {
     }
 
     @Override
+    public String title() {
+        return "monkey saddle, f = x³ − 3xy²";
+    }
+
+    @Override
     public String toString() {
         return "MonkeySaddle(x^3 - 3xy^2)";
     }

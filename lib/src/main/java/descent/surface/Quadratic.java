@@ -91,6 +91,40 @@ public final class Quadratic implements Surface {
         return toString();
     }
 
+    /**
+     * "ravine" (both eigenvalues positive, ratio at least 10), "bowl" (both positive), "upside-down
+     * bowl", "saddle" or "flat valley", then the eigenvalues, the turn in degrees if any and the
+     * centre if not the origin, e.g. {@code "ravine, λ = 1 and 100, turned 45°"}.
+     */
+    @Override
+    public String title() {
+        String kind;
+        if (lambda1 > 0 && lambda2 > 0) {
+            kind = Math.max(lambda1, lambda2) >= 10 * Math.min(lambda1, lambda2) ? "ravine" : "bowl";
+        } else if (lambda1 < 0 && lambda2 < 0) {
+            kind = "upside-down bowl";
+        } else if (lambda1 * lambda2 < 0) {
+            kind = "saddle";
+        } else {
+            kind = "flat valley";
+        }
+        StringBuilder sb = new StringBuilder(kind).append(", λ = ").append(plain(lambda1)).append(" and ")
+                .append(plain(lambda2));
+        if (angle != 0) {
+            sb.append(", turned ").append(plain(Math.round(Math.toDegrees(angle) * 10) / 10.0)).append('°');
+        }
+        if (cx != 0 || cy != 0) {
+            sb.append(", centred at (").append(plain(cx)).append(", ").append(plain(cy)).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** {@code 1.0 -> "1"}, {@code 0.5 -> "0.5"}, {@code -2.0 -> "−2"} (a true minus sign). */
+    static String plain(double v) {
+        String s = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return s.replace('-', '\u2212');
+    }
+
     @Override
     public double value(double x, double y) {
         double dx = x - cx;

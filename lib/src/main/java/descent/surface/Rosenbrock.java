@@ -66,6 +66,12 @@ public final class Rosenbrock implements Surface {
         return List.of(new CriticalPoint(a, a * a, 0.0, CriticalPointKind.MINIMUM));
     }
 
+    /** E.g. {@code "Rosenbrock's banana, a = 1, b = 100"}. */
+    @Override
+    public String title() {
+        return "Rosenbrock's banana, a = " + Quadratic.plain(a) + ", b = " + Quadratic.plain(b);
+    }
+
     @Override
     public String toString() {
         return "Rosenbrock(a=" + a + ", b=" + b + ")";

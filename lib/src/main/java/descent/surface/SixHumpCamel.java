@@ -68,6 +68,11 @@ public final class SixHumpCamel implements Surface {
     }
 
     @Override
+    public String title() {
+        return "six-hump camel";
+    }
+
+    @Override
     public String toString() {
         return "SixHumpCamel";
     }

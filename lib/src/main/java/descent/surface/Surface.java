@@ -19,6 +19,14 @@ public interface Surface {
     /** A short name with the parameters, e.g. {@code "Rosenbrock(a=1.0, b=100.0)"}. */
     String name();
 
+    /**
+     * A title for figures, in words and symbols rather than Java syntax, e.g.
+     * {@code "ravine, λ = 1 and 100, turned 45°"}; by default {@link #name()}.
+     */
+    default String title() {
+        return name();
+    }
+
     /** f(x, y). */
     double value(double x, double y);
 

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.traces.ContourTrace;
+import tech.tablesaw.plotly.traces.HeatmapTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class DisplayTest {
     private RecordingBridge kernel;
@@ -75,11 +78,11 @@ class DisplayTest {
         Matcher div = Pattern.compile("<div id=\"(descent_[0-9a-f]{32})\" class=\"descent-plot\"></div>").matcher(html);
         assertTrue(div.find(), html);
         String id = div.group(1);
-        assertTrue(html.contains("\"y\":[3,2.5,1.25]"), html);
+        assertTrue(html.contains("\"y\":[3.0,2.5,1.25]"), html);
         assertTrue(html.contains("\"name\":\"sgd\""), html);
         assertTrue(html.contains("if (window.Plotly && document.getElementById('" + id + "')) { draw(); return; }"), html);
         assertTrue(html.contains("setTimeout(whenReady, 50)"), html);
-        assertTrue(html.contains("Plotly.newPlot(target_" + id + ", figure.data, figure.layout, figure.config);"), html);
+        assertTrue(html.contains("Plotly.newPlot(document.getElementById(\"" + id + "\"), {\"data\":"), html);
         assertFalse(html.contains("cdn"), "no network address in the output");
         assertEquals(1, count(html, "<script"));
         assertEquals(1, count(html, "</script>"));
@@ -87,10 +90,10 @@ class DisplayTest {
 
     @Test
     void surfaceTraceVariablesAreRenumbered() {
-        Figure f = SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{1, 2}, {3, 4}})
-                .path(new Trajectory("sgd", new double[] {0, 1}, new double[] {0, 1}))
-                .path(new Trajectory("adam", new double[] {1, 0}, new double[] {0, 1}))
-                .figure();
+        Object[] g = {0.0, 1.0};
+        Figure f = new Figure(ContourTrace.builder(g, g, new double[][] {{1, 2}, {3, 4}}).build(),
+                HeatmapTrace.builder(g, g, new double[][] {{1, 2}, {3, 4}}).build(),
+                ScatterTrace.builder(new double[] {0, 1}, new double[] {0, 1}).build());
         String html = Plots.html(f);
         assertEquals(1, count(html, "var trace0 ="));
         assertEquals(1, count(html, "var trace1 ="));

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Figure;
 
 /** The readability rules, asserted on the figure JSON the plot layer writes. */
 class FigureRulesTest {
@@ -124,15 +127,15 @@ class FigureRulesTest {
 
     @Test
     void theFigureIsDrawnAtMost800PixelsWideAndResizesWithItsOutputArea() {
-        ReadableFigure f = loss().size(1200, 400).series("sgd", FALLS).figure();
+        PlotlyFigure f = loss().size(1200, 400).series("sgd", FALLS).figure();
         assertEquals(800, f.maxWidth());
         assertEquals(720, loss().series("sgd", FALLS).figure().maxWidth());
         String js = f.asJavascript("d");
-        assertTrue(js.contains("target_d.style.maxWidth = '800px';"), js);
+        assertTrue(js.contains("document.getElementById(\"d\").style.maxWidth = '800px';"), js);
         assertTrue(f.json().contains("\"autosize\":true"), f.json());
         String layout = f.json().substring(f.json().indexOf("\"layout\":"));
         assertFalse(layout.contains("\"width\""), layout);
-        assertTrue(f.json().endsWith("\"config\":{\"responsive\":true,\"displaylogo\":false}}"), f.json());
+        assertTrue(f.json().endsWith("\"frames\":[],\"config\":{\"responsive\":true,\"displaylogo\":false}}"), f.json());
     }
 
     @Test
@@ -148,40 +151,29 @@ class FigureRulesTest {
     }
 
     @Test
-    void eachSeriesGetsItsColourFromColorFor() {
-        assertEquals("#1f77b4", CurvePlot.colorFor("sgd", 0));
-        assertEquals("#ff7f0e", CurvePlot.colorFor("adam", 1));
-        assertEquals("#1f77b4", CurvePlot.colorFor("sgd", 10));
-        String json = curve(loss().series("sgd", FALLS).series("adam", FALLS));
-        assertTrue(json.contains("\"line\":{\"color\":\"#ff7f0e\",\"width\":2}"), json);
+    void optimizersKeepTheirColourInEveryFigureAndOtherFiguresUsePlotlysCycle() {
+        assertEquals(OptimizerColors.SGD, CurvePlot.colorFor("SGD", 3, true));
+        assertEquals(OptimizerColors.ADAM, CurvePlot.colorFor("Adam (lr 0.2)", 0, true));
+        assertEquals(OptimizerColors.OTHER.get(1), CurvePlot.colorFor("best so far", 1, true));
+        assertEquals("#ff7f0e", CurvePlot.colorFor("batch 64", 1, false));
+        assertEquals("#1f77b4", CurvePlot.colorFor("batch 64", 10, false));
+        String json = curve(loss().series("momentum 0.9", FALLS).series("Adam", FALLS));
+        assertTrue(json.contains("\"line\":{\"color\":\"" + OptimizerColors.ADAM + "\",\"width\":2}"), json);
+        String other = curve(loss().series("batch 1", FALLS).series("batch 256", FALLS));
+        assertTrue(other.contains("\"line\":{\"color\":\"#ff7f0e\",\"width\":2}"), other);
         assertEquals("index must be >= 0 but was: -1",
-                assertThrows(IllegalArgumentException.class, () -> CurvePlot.colorFor("sgd", -1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> CurvePlot.colorFor("sgd", -1, true)).getMessage());
     }
 
     @Test
     void tablesawFiguresGetPowersOfTenOnLogAxesAndAWidthCap() {
-        String html = Plots.html(SurfacePlot.of("bowl", new double[] {0, 1}, new double[] {0, 1},
-                new double[][] {{1, 2}, {3, 4}}).figure());
+        Figure tablesaw = new Figure(Layout.builder().title("weights").build(),
+                ScatterTrace.builder(new double[] {1, 2}, new double[] {1, 2}).build());
+        String html = Plots.html(tablesaw);
         assertTrue(html.contains(FigureRules.TABLESAW_LAYOUT_RULES + "Plotly.newPlot("), html);
+        assertFalse(Plots.html(SurfacePlot.of("bowl", new double[] {0, 1}, new double[] {0, 1},
+                new double[][] {{1, 2}, {3, 4}}).figure()).contains("})(layout);"));
         assertFalse(Plots.html(loss().series("sgd", FALLS).figure()).contains("l.width = 800"));
     }
 
-    @Test
-    void figureJsonWritesShortNumbersEscapesScriptEndsAndRefusesNaN() {
-        assertEquals("[1,0.5,-2.5e-7]", FigureJson.write(new double[] {1, 0.5, -2.5e-7}));
-        assertEquals("\"\\u003c/script>\\\"\"", FigureJson.write("</script>\""));
-        assertEquals("figure JSON cannot hold the non-finite number: NaN",
-                assertThrows(IllegalArgumentException.class, () -> FigureJson.write(Double.NaN)).getMessage());
-    }
-
-    @Test
-    void contourFiguresPutTheirLegendBelowThePlotWithRoomForEachRow() {
-        String html = Plots.html(SurfacePlot.of("bowl", new double[] {0, 1}, new double[] {0, 1},
-                new double[][] {{1, 2}, {3, 4}}).path(new Trajectory("sgd", new double[] {0, 1}, new double[] {0, 1}))
-                .figure());
-        assertTrue(html.contains(LegendBelowFigure.LEGEND + FigureRules.TABLESAW_LAYOUT_RULES + "Plotly.newPlot("), html);
-        assertTrue(LegendBelowFigure.LEGEND.contains("layout.legend = {orientation: 'h', x: 0, xanchor: 'left', "
-                + "xref: 'container', y: 0, yanchor: 'bottom', yref: 'container'};"));
-        assertTrue(LegendBelowFigure.LEGEND.contains("layout.margin.b = 62 + 22 * rows;"));
-    }
 }

@@ -49,7 +49,7 @@ class PlotBuildersTest {
         series.put("adam", new double[] {4, 1, 0.5});
         String js = js(Plots.curves("loss", series, true));
         assertTrue(js.indexOf("\"name\":\"sgd\"") < js.indexOf("\"name\":\"adam\""), js);
-        assertTrue(js.contains("\"x\":[0,1,2],\"y\":[4,1,0.5]"), js);
+        assertTrue(js.contains("\"x\":[0.0,1.0,2.0],\"y\":[4.0,1.0,0.5]"), js);
         assertTrue(js.contains("\"type\":\"log\""), js);
         assertTrue(js.contains("\"mode\":\"lines\""), js);
         String own = js(Plots.curves("training loss (full batch)", "loss", series, true));
@@ -82,7 +82,7 @@ class PlotBuildersTest {
     void sweepUsesALogXAxisAndMarksTheBestStepSize() {
         String js = js(Plots.sweep(new double[] {1e-3, 1e-2, 1e-1}, new double[] {3, 1, 2}));
         assertTrue(js.contains("\"type\":\"log\""), js);
-        assertTrue(js.contains("\"name\":\"best loss: 1 at 0.01\",\"x\":[0.01],\"y\":[1],\"mode\":\"markers\","
+        assertTrue(js.contains("\"name\":\"best loss: 1 at 0.01\",\"x\":[0.01],\"y\":[1.0],\"mode\":\"markers\","
                 + "\"marker\":{\"symbol\":\"star\""), js);
         assertMessage("series 'loss' x must be > 0 everywhere on a log axis but entry 0 was: -1.0",
                 () -> Plots.sweep(new double[] {-1, 1}, new double[] {1, 2}));
@@ -102,7 +102,7 @@ class PlotBuildersTest {
     @Test
     void sliceAndSchedulesPlotAgainstTheGivenX() {
         String js = js(Plots.slice(new double[] {-1, 0, 1}, new double[] {2, 1, 2}));
-        assertTrue(js.contains("\"x\":[-1,0,1]"), js);
+        assertTrue(js.contains("\"x\":[-1.0,0.0,1.0]"), js);
         Map<String, double[]> s = new LinkedHashMap<>();
         s.put("constant", new double[] {0.1, 0.1});
         s.put("step", new double[] {0.1, 0.01});
@@ -112,19 +112,19 @@ class PlotBuildersTest {
     }
 
     @Test
-    void surfaceDrawsTheFieldFirstThenEachPathWithMarkers() {
+    void surfaceDrawsTheFieldFirstThenEachPathAsALine() {
         Figure f = Plots.contour(new double[] {0, 1, 2}, new double[] {0, 1},
                 new double[][] {{0, 1, 4}, {1, 2, 5}},
                 List.of(new Trajectory("sgd", new double[] {2, 1}, new double[] {1, 0})));
         String js = js(f);
-        assertTrue(js.indexOf("type: 'contour'") < js.indexOf("name: 'sgd'"), js);
-        assertTrue(js.contains("z: [[0.0,1.0,4.0,],[1.0,2.0,5.0,],]"), js);
-        assertTrue(js.contains("mode: 'lines+markers'"), js);
-        assertTrue(js.contains(LegendAboveFigure.LEGEND + "Plotly.newPlot("), "legend clear of the colour bar");
+        assertTrue(js.indexOf("\"type\":\"contour\"") < js.indexOf("\"name\":\"sgd\""), js);
+        assertTrue(js.contains("\"z\":[[0.0,1.0,4.0],[1.0,2.0,5.0]]"), js);
+        assertTrue(js.contains("\"mode\":\"lines\""), js);
         String heat = js(Plots.heatmap(new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 2}}, List.of()));
-        assertTrue(heat.contains("type: 'heatmap'"), heat);
-        assertEquals("SurfacePlot[title=s, grid=2x2, style=CONTOUR, paths=[], xLabel=x, yLabel=y, size=720x600]",
-                SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 2}}).toString());
+        assertTrue(heat.contains("\"type\":\"heatmap\""), heat);
+        assertEquals("SurfacePlot[title=s, grid=2x2, style=CONTOUR, paths=[], labels=w₁/w₂/f, size=780x560, "
+                + "frames=0]", SurfacePlot.of("s", new double[] {0, 1}, new double[] {0, 1},
+                new double[][] {{0, 1}, {1, 2}}).toString());
     }
 
     @Test
@@ -132,10 +132,10 @@ class PlotBuildersTest {
         SurfaceGrid grid = new SurfaceGrid("bowl", new double[] {0, 1, 2}, new double[] {0, 1},
                 new double[][] {{0, 1}, {1, 2}, {4, 5}});
         String contour = js(Plots.contour(grid, List.of()));
-        assertTrue(contour.contains("type: 'contour'") && contour.contains("'bowl'"), contour);
-        assertTrue(contour.contains("z: [[0.0,1.0,4.0,],[1.0,2.0,5.0,],]"), contour);
+        assertTrue(contour.contains("\"type\":\"contour\"") && contour.contains("\"text\":\"bowl\""), contour);
+        assertTrue(contour.contains("\"z\":[[0.0,1.0,4.0],[1.0,2.0,5.0]]"), contour);
         String heat = js(Plots.heatmap(grid, List.of()));
-        assertTrue(heat.contains("type: 'heatmap'") && heat.contains("'bowl'"), heat);
+        assertTrue(heat.contains("\"type\":\"heatmap\"") && heat.contains("\"text\":\"bowl\""), heat);
     }
 
     @Test

@@ -18,6 +18,6 @@ class PlotDemoTest {
         assertEquals(2, DisplayTest.count(page, "class=\"descent-image-grid\""));
         assertEquals(20, DisplayTest.count(page, "<img src=\"data:image/png;base64,"));
         assertEquals(1, DisplayTest.count(page, "descent-plotly-init"));
-        assertTrue(page.contains("type: 'contour'") && page.contains("type: 'heatmap'"));
+        assertTrue(page.contains("\"type\":\"contour\"") && page.contains("\"type\":\"heatmap\""));
     }
 }
