@@ -30,6 +30,20 @@ import tech.tablesaw.plotly.components.Layout;
 public final class PlotlyFigure extends Figure {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Pause (or a click on the slider) interrupts a playing animation, and plotly.js then rejects
+     * the interrupted {@code Plotly.animate} promise with {@code undefined}, which nothing catches:
+     * the page would report an error although nothing went wrong. This handler, installed once per
+     * page by an animated figure, marks exactly those rejections handled; any other error still
+     * reaches the console.
+     */
+    static final String QUIET_INTERRUPTS = "  if (!window.descentQuietAnimationInterrupts) {\n"
+            + "    window.descentQuietAnimationInterrupts = true;\n"
+            + "    window.addEventListener('unhandledrejection', function (e) {\n"
+            + "      if (e.reason === undefined) { e.preventDefault(); }\n"
+            + "    });\n"
+            + "  }\n";
+
     private final ObjectNode figure;
     private final int maxWidth;
 
@@ -109,7 +123,7 @@ public final class PlotlyFigure extends Figure {
         Checks.notNull("divName", divName);
         String target = "document.getElementById(" + JSON.valueToTree(divName) + ")";
         String width = maxWidth > 0 ? "  " + target + ".style.maxWidth = '" + maxWidth + "px';\n" : "";
-        return "<script>\n(function () {\n" + width
+        return "<script>\n(function () {\n" + width + (figure.get("frames").isEmpty() ? "" : QUIET_INTERRUPTS)
                 + "  Plotly.newPlot(" + target + ", " + json() + ");\n"
                 + "})();\n</script>\n";
     }

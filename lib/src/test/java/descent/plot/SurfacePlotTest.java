@@ -81,6 +81,15 @@ class SurfacePlotTest {
     }
 
     @Test
+    void onlyAnAnimatedFigureQuietsThePromiseThatPauseInterrupts() {
+        String race = SurfacePlot.race(smallRace(), GRID, GRID).figure().asJavascript("d");
+        assertTrue(race.contains(PlotlyFigure.QUIET_INTERRUPTS), race);
+        assertTrue(race.contains("if (e.reason === undefined) { e.preventDefault(); }"), race);
+        String still = SurfacePlot.of(new Rosenbrock(1, 100), GRID, GRID).figure().asJavascript("d");
+        assertFalse(still.contains("unhandledrejection"), still);
+    }
+
+    @Test
     void framesAreSpreadEvenlyOverTheLongestPathAndAtMostTheRequestedCount() {
         Trajectory longPath = new Trajectory("SGD", new double[101], new double[101]);
         SurfacePlot p = SurfacePlot.of("a bowl", GRID, GRID, new double[41][41]).path(longPath).animate(60);
