@@ -11,10 +11,14 @@ chapter. It fails if:
   * a figure (`div.descent-plot`) was not drawn by plotly.js;
   * a figure fails environment/figure_checks.py (overlaps, SI prefixes on log axes, toString()
     titles, width, animations); with DESCENT_FIGURE_CHECKS=report those are printed, not failed.
-Screenshots of every figure: build/notebooks/screenshots/figures/book-<chapter>-<n>.png.
+The assignments' solution copies (build/notebooks/assignments/source/*.html), which the book leaves
+out, are opened after it and their figures measured the same way, so every figure the test command
+draws is checked. Screenshots of every figure:
+build/notebooks/screenshots/figures/book-<chapter>-<n>.png and solution-<assignment>-<n>.png.
 Ends with "book: N pages, M figures checked, P figure problems".
 """
 import argparse
+import glob
 import os
 import sys
 from urllib.parse import urlparse
@@ -37,8 +41,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--book", default=os.path.join(ROOT, "build", "book"))
     ap.add_argument("--shots", default=SHOTS)
+    ap.add_argument("--solutions", default=os.path.join(ROOT, "build", "notebooks", "assignments", "source"),
+                    help="folder of the solution copies' HTML exports, measured after the book")
     args = ap.parse_args()
     book = os.path.abspath(args.book)
+    solutions = os.path.abspath(args.solutions)
     index = os.path.join(book, "index.html")
     if not os.path.isfile(index):
         print("ERROR: %s is missing. Fix: run environment/build_book.py first." % index, file=sys.stderr)
@@ -51,7 +58,7 @@ def main():
 
         def route(r):
             url = r.request.url
-            if url.startswith("file://" + book + "/") or url.startswith("data:"):
+            if url.startswith(("file://" + book + "/", "file://" + solutions + "/", "data:")):
                 r.continue_()
             else:
                 outside.append(url)
@@ -101,7 +108,29 @@ def main():
         if visited != chapters:
             failures.append("the next links reached %s; the course map lists %s"
                             % ([page_name(u) for u in visited], [page_name(u) for u in chapters]))
-        for url in outside:
+        # The solution copies are nbconvert's own exports, not book pages: they name require.js and
+        # MathJax on a CDN (refused here, and not needed to draw), so only the book is held to "no
+        # network asset".
+        book_outside = list(outside)
+        for html in sorted(glob.glob(os.path.join(solutions, "*.html"))):
+            name = os.path.splitext(os.path.basename(html))[0]
+            page.goto("file://" + html)
+            expected = page.locator("div.descent-plot").count()
+            try:
+                page.wait_for_function(
+                    "n => document.querySelectorAll('div.descent-plot.js-plotly-plot .main-svg').length >= n",
+                    arg=expected, timeout=DRAW_TIMEOUT_MS)
+            except Exception:  # Playwright's TimeoutError: counted below
+                pass
+            drawn = page.locator("div.descent-plot.js-plotly-plot").count()
+            if drawn != expected:
+                failures.append("solution copy %s: %d of %d figures drawn" % (name, drawn, expected))
+            problems = figure_checks.check_figures(page, "solution-" + name, args.shots)
+            figure_problems += problems
+            figures += expected
+            print("solution copy %s: %d/%d figures drawn, %d figure problem(s)"
+                  % (name, drawn, expected, len(problems)), flush=True)
+        for url in book_outside:
             failures.append("a page asked for %s (outside the book)" % url)
         for e in errors:
             failures.append("script error: %s" % e)

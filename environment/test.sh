@@ -15,7 +15,8 @@
 #      caught, a good one passes), the book: environment/build_book.py writes the executed course
 #      as a static site to build/book/ (index.html with the course map, a page per notebook, links
 #      between chapters, no network asset) and environment/check_book.py reads it offline page by
-#      page: every plot drawn, every figure measured (title, legend and colour bar apart, no SI
+#      page, then the assignments' solution copies the book leaves out: every plot drawn, every
+#      figure measured (title, legend and colour bar apart, no SI
 #      prefix on a log axis, no toString() title, fits its page, animations play; screenshots in
 #      build/notebooks/screenshots/figures/). DESCENT_FIGURE_CHECKS=report prints figure problems
 #      here and in step 7 without failing;
