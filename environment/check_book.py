@@ -37,6 +37,26 @@ def page_name(url):
     return os.path.splitext(os.path.basename(urlparse(url).path))[0]
 
 
+def measure(page, title, label, shots, failures, figure_problems):
+    """Waits for the page's plots, counts the drawn ones and runs the figure checks on them.
+
+    Appends to failures (undrawn figures) and figure_problems; returns the number of figures."""
+    expected = page.locator("div.descent-plot").count()
+    try:
+        page.wait_for_function(
+            "n => document.querySelectorAll('div.descent-plot.js-plotly-plot .main-svg').length >= n",
+            arg=expected, timeout=DRAW_TIMEOUT_MS)
+    except Exception:  # Playwright's TimeoutError: counted below
+        pass
+    drawn = page.locator("div.descent-plot.js-plotly-plot").count()
+    if drawn != expected:
+        failures.append("%s: %d of %d figures drawn" % (title, drawn, expected))
+    problems = figure_checks.check_figures(page, label, shots)
+    figure_problems += problems
+    print("%s: %d/%d figures drawn, %d figure problem(s)" % (title, drawn, expected, len(problems)), flush=True)
+    return expected
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--book", default=os.path.join(ROOT, "build", "book"))
@@ -87,21 +107,7 @@ def main():
                 failures.append("%s: previous link %s, expected %s" % (name, back, previous))
             if page.locator(".descent-book-nav-top a.descent-book-index[href='index.html']").count() != 1:
                 failures.append("%s: no link to the course map" % name)
-            expected = page.locator("div.descent-plot").count()
-            try:
-                page.wait_for_function(
-                    "n => document.querySelectorAll('div.descent-plot.js-plotly-plot .main-svg').length >= n",
-                    arg=expected, timeout=DRAW_TIMEOUT_MS)
-            except Exception:  # Playwright's TimeoutError: counted below
-                pass
-            drawn = page.locator("div.descent-plot.js-plotly-plot").count()
-            if drawn != expected:
-                failures.append("%s: %d of %d figures drawn" % (name, drawn, expected))
-            problems = figure_checks.check_figures(page, "book-" + name, args.shots)
-            figure_problems += problems
-            figures += expected
-            print("%s: %d/%d figures drawn, %d figure problem(s)" % (name, drawn, expected, len(problems)),
-                  flush=True)
+            figures += measure(page, name, "book-" + name, args.shots, failures, figure_problems)
             nxt = page.eval_on_selector_all(".descent-book-nav-top a.descent-book-next",
                                             "as => as.map(a => a.href)")
             next_url = nxt[0] if nxt else None
@@ -115,21 +121,8 @@ def main():
         for html in sorted(glob.glob(os.path.join(solutions, "*.html"))):
             name = os.path.splitext(os.path.basename(html))[0]
             page.goto("file://" + html)
-            expected = page.locator("div.descent-plot").count()
-            try:
-                page.wait_for_function(
-                    "n => document.querySelectorAll('div.descent-plot.js-plotly-plot .main-svg').length >= n",
-                    arg=expected, timeout=DRAW_TIMEOUT_MS)
-            except Exception:  # Playwright's TimeoutError: counted below
-                pass
-            drawn = page.locator("div.descent-plot.js-plotly-plot").count()
-            if drawn != expected:
-                failures.append("solution copy %s: %d of %d figures drawn" % (name, drawn, expected))
-            problems = figure_checks.check_figures(page, "solution-" + name, args.shots)
-            figure_problems += problems
-            figures += expected
-            print("solution copy %s: %d/%d figures drawn, %d figure problem(s)"
-                  % (name, drawn, expected, len(problems)), flush=True)
+            figures += measure(page, "solution copy " + name, "solution-" + name, args.shots, failures,
+                               figure_problems)
         for url in book_outside:
             failures.append("a page asked for %s (outside the book)" % url)
         for e in errors:

@@ -63,15 +63,8 @@ final class FigureRules {
      * it has; the bottom margin grows by one {@link #LEGEND_ROW} per row.
      */
     static Map<String, Object> legendBelow() {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("orientation", "h");
-        l.put("x", 0);
-        l.put("xanchor", "left");
-        l.put("xref", "container");
-        l.put("y", 0);
-        l.put("yanchor", "bottom");
-        l.put("yref", "container");
-        return l;
+        return map("orientation", "h", "x", 0, "xanchor", "left", "xref", "container",
+                "y", 0, "yanchor", "bottom", "yref", "container");
     }
 
     /**
@@ -95,16 +88,8 @@ final class FigureRules {
 
     /** The title, left-aligned above the plot area. */
     static Map<String, Object> title(String text) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("text", text);
-        t.put("x", 0.01);
-        t.put("xanchor", "left");
-        t.put("xref", "container");
-        t.put("y", 0.98);
-        t.put("yanchor", "top");
-        t.put("yref", "container");
-        t.put("font", map("size", 16));
-        return t;
+        return map("text", text, "x", 0.01, "xanchor", "left", "xref", "container",
+                "y", 0.98, "yanchor", "top", "yref", "container", "font", map("size", 16));
     }
 
     /** A map keeping {@code keyValues}' order (key, value, key, value, ...), so the JSON is the same every run. */

@@ -351,17 +351,7 @@ public final class SurfacePlot {
         }
         addStarts(data);
         if (!minima.isEmpty()) {
-            ObjectNode m = scatter(minima.size() == 1 ? "minimum" : "minima", "markers");
-            ArrayNode mx = m.putArray("x");
-            ArrayNode my = m.putArray("y");
-            minima.forEach(q -> {
-                mx.add(q[0]);
-                my.add(q[1]);
-            });
-            ObjectNode marker = m.putObject("marker");
-            marker.put("symbol", "x-thin-open").put("size", 12).put("color", "black");
-            marker.putObject("line").put("width", 2.5).put("color", "black");
-            data.add(m);
+            data.add(blackMarkers(minima.size() == 1 ? "minimum" : "minima", minima, "x-thin-open", 12));
         }
         ArrayNode frameList = PlotlyFigure.JSON.createArrayNode();
         int[] frameSteps = frames > 0 && !paths.isEmpty() ? frameSteps() : new int[0];
@@ -475,17 +465,22 @@ public final class SurfacePlot {
         if (starts.isEmpty()) {
             return;
         }
-        ObjectNode m = scatter(starts.size() == 1 ? "start" : "starts", "markers");
+        data.add(blackMarkers(starts.size() == 1 ? "start" : "starts", starts, "circle-open", 13));
+    }
+
+    /** A legend entry of black open markers (2.5 px outline) at {@code points}: starts or minima. */
+    private ObjectNode blackMarkers(String name, List<double[]> points, String symbol, int size) {
+        ObjectNode m = scatter(name, "markers");
         ArrayNode x = m.putArray("x");
         ArrayNode y = m.putArray("y");
-        for (double[] s : starts) {
-            x.add(s[0]);
-            y.add(s[1]);
+        for (double[] p : points) {
+            x.add(p[0]);
+            y.add(p[1]);
         }
         ObjectNode marker = m.putObject("marker");
-        marker.put("symbol", "circle-open").put("size", 13).put("color", "black");
+        marker.put("symbol", symbol).put("size", size).put("color", "black");
         marker.putObject("line").put("width", 2.5).put("color", "black");
-        data.add(m);
+        return m;
     }
 
     private ObjectNode layout(int[] frameSteps) {
