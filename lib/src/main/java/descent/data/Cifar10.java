@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
@@ -126,17 +127,17 @@ public final class Cifar10 {
 
         /** The same options with {@code numTrain} training examples. */
         public Options withTrain(int numTrain) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.numTrain = numTrain);
         }
 
         /** The same options with {@code numVal} validation examples. */
         public Options withVal(int numVal) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.numVal = numVal);
         }
 
         /** The same options with {@code numTest} test examples (10,000 for the whole test set). */
         public Options withTest(int numTest) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.numTest = numTest);
         }
 
         /** The same options with the whole test set (10,000 images). */
@@ -146,27 +147,30 @@ public final class Cifar10 {
 
         /** The same options with {@code numDev} dev examples drawn with {@code devSeed}. */
         public Options withDev(int numDev, long devSeed) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> {
+                d.numDev = numDev;
+                d.devSeed = devSeed;
+            });
         }
 
         /** The same options with mean subtraction on or off. */
         public Options withMeanSubtraction(boolean subtractMean) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.subtractMean = subtractMean);
         }
 
         /** The same options with the bias column on or off. */
         public Options withBiasColumn(boolean biasColumn) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.biasColumn = biasColumn);
         }
 
         /** The same options with another storage precision. */
         public Options withPrecision(Precision precision) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.precision = precision);
         }
 
         /** The same options with the training split capped at {@code maxTrain} examples. */
         public Options withMaxTrain(int maxTrain) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain, scaling);
+            return edit(d -> d.maxTrain = maxTrain);
         }
 
         /**
@@ -175,8 +179,42 @@ public final class Cifar10 {
          * ±1 instead of ±128.
          */
         public Options withScaling(PixelScaling scaling) {
-            return new Options(numTrain, numVal, numTest, numDev, devSeed, subtractMean, biasColumn, precision, maxTrain,
-                    scaling);
+            return edit(d -> d.scaling = scaling);
+        }
+
+        /** A copy of these options with one or two fields changed by {@code change}; checked again. */
+        private Options edit(Consumer<Draft> change) {
+            Draft d = new Draft(this);
+            change.accept(d);
+            return new Options(d.numTrain, d.numVal, d.numTest, d.numDev, d.devSeed, d.subtractMean, d.biasColumn,
+                    d.precision, d.maxTrain, d.scaling);
+        }
+
+        /** The fields of an {@link Options} being edited by a wither. */
+        private static final class Draft {
+            int numTrain;
+            int numVal;
+            int numTest;
+            int numDev;
+            long devSeed;
+            boolean subtractMean;
+            boolean biasColumn;
+            Precision precision;
+            int maxTrain;
+            PixelScaling scaling;
+
+            Draft(Options o) {
+                numTrain = o.numTrain;
+                numVal = o.numVal;
+                numTest = o.numTest;
+                numDev = o.numDev;
+                devSeed = o.devSeed;
+                subtractMean = o.subtractMean;
+                biasColumn = o.biasColumn;
+                precision = o.precision;
+                maxTrain = o.maxTrain;
+                scaling = o.scaling;
+            }
         }
 
         /** Training examples actually used: {@code min(numTrain, maxTrain)}. */

@@ -5,6 +5,7 @@ import descent.util.Readable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 /**
@@ -50,36 +51,41 @@ public final class CurvePlot {
     private record Series(String name, double[] x, double[] y) {
     }
 
+    // Every setter returns a changed copy (see with()); a CurvePlot is never changed after it is returned.
     private final String title;
-    private final List<Series> series;
-    private final String xLabel;
-    private final String yLabel;
-    private final boolean logX;
-    private final boolean logY;
-    private final boolean markers;
-    private final boolean markMinimum;
-    private final int width;
-    private final int height;
+    private List<Series> series = List.of();
+    private String xLabel = "step";
+    private String yLabel;
+    private boolean logX;
+    private boolean logY;
+    private boolean markers;
+    private boolean markMinimum;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
 
-    private CurvePlot(String title, List<Series> series, String xLabel, String yLabel, boolean logX,
-            boolean logY, boolean markers, boolean markMinimum, int width, int height) {
+    private CurvePlot(String title) {
         this.title = title;
-        this.series = List.copyOf(series);
-        this.xLabel = xLabel;
-        this.yLabel = yLabel;
-        this.logX = logX;
-        this.logY = logY;
-        this.markers = markers;
-        this.markMinimum = markMinimum;
-        this.width = width;
-        this.height = height;
+    }
+
+    /** A copy of this plot changed by {@code change}: what every setter returns. */
+    private CurvePlot with(Consumer<CurvePlot> change) {
+        CurvePlot c = new CurvePlot(title);
+        c.series = series;
+        c.xLabel = xLabel;
+        c.yLabel = yLabel;
+        c.logX = logX;
+        c.logY = logY;
+        c.markers = markers;
+        c.markMinimum = markMinimum;
+        c.width = width;
+        c.height = height;
+        change.accept(c);
+        return c;
     }
 
     /** A plot with this title, no series yet, and the defaults above. */
     public static CurvePlot titled(String title) {
-        FigureRules.requireHuman("title", title);
-        return new CurvePlot(title, List.of(), "step", null, false, false, false, false,
-                DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        return new CurvePlot(FigureRules.requireHuman("title", title));
     }
 
     /** Adds a series plotted against its index 0, 1, ..., N-1. {@code y}: N >= 1 finite values. */
@@ -116,46 +122,47 @@ public final class CurvePlot {
         Checks.allFinite(label, y, y.length);
         List<Series> more = new ArrayList<>(series);
         more.add(new Series(name, x.clone(), y.clone()));
-        return new CurvePlot(title, more, xLabel, yLabel, logX, logY, markers, markMinimum, width, height);
+        return with(c -> c.series = List.copyOf(more));
     }
 
     /** Sets the x axis title (default "step"): what x measures, with its unit. */
     public CurvePlot xLabel(String label) {
-        return new CurvePlot(title, series, FigureRules.requireHuman("x axis title", label), yLabel, logX, logY, markers,
-                markMinimum, width, height);
+        return with(c -> c.xLabel = FigureRules.requireHuman("x axis title", label));
     }
 
     /** Sets the y axis title (required): what y measures, with its unit, e.g. "loss" or "time (s)". */
     public CurvePlot yLabel(String label) {
-        return new CurvePlot(title, series, xLabel, FigureRules.requireHuman("y axis title", label), logX, logY, markers,
-                markMinimum, width, height);
+        return with(c -> c.yLabel = FigureRules.requireHuman("y axis title", label));
     }
 
     /** Logarithmic x axis (default false); every x must then be > 0. */
     public CurvePlot logX(boolean log) {
-        return new CurvePlot(title, series, xLabel, yLabel, log, logY, markers, markMinimum, width, height);
+        return with(c -> c.logX = log);
     }
 
     /** Logarithmic y axis (default false); every y must then be > 0. */
     public CurvePlot logY(boolean log) {
-        return new CurvePlot(title, series, xLabel, yLabel, logX, log, markers, markMinimum, width, height);
+        return with(c -> c.logY = log);
     }
 
     /** Draws a marker at every point (default false: lines only). */
     public CurvePlot markers(boolean show) {
-        return new CurvePlot(title, series, xLabel, yLabel, logX, logY, show, markMinimum, width, height);
+        return with(c -> c.markers = show);
     }
 
     /** Marks each series' smallest y with a star and a legend entry "best ... at x = ..." (default false). */
     public CurvePlot markMinimum(boolean mark) {
-        return new CurvePlot(title, series, xLabel, yLabel, logX, logY, markers, mark, width, height);
+        return with(c -> c.markMinimum = mark);
     }
 
     /** Figure size in pixels, each in [100, 4000]; it is drawn at most {@link FigureRules#MAX_WIDTH} wide. */
     public CurvePlot size(int widthPx, int heightPx) {
         Checks.inClosedRange("width", widthPx, 100, 4000);
         Checks.inClosedRange("height", heightPx, 100, 4000);
-        return new CurvePlot(title, series, xLabel, yLabel, logX, logY, markers, markMinimum, widthPx, heightPx);
+        return with(c -> {
+            c.width = widthPx;
+            c.height = heightPx;
+        });
     }
 
     /** The number of series added so far. */
