@@ -15,6 +15,7 @@ environment/compare_notebooks.py then compares the two runs).
 Uses nbclient and nbconvert only (no network).
 """
 import argparse
+import datetime
 import os
 import sys
 import threading
@@ -57,7 +58,8 @@ def watch_peak_rss(client, stop, peak_kb):
 
 
 def run_one(path, kernel, cell_timeout, startup_timeout, out):
-    """Executes one notebook; returns (seconds, peak kernel RSS in MB or 0, error message or None)."""
+    """Executes one notebook; returns (seconds, seconds inside its cells, peak kernel RSS in MB or 0,
+    error message or None). The difference of the two times is the kernel's start and shut-down."""
     rel = os.path.relpath(path, NOTEBOOKS)
     nb = nbformat.read(path, as_version=4)
     released = is_released_assignment(path)
@@ -95,7 +97,22 @@ def run_one(path, kernel, cell_timeout, startup_timeout, out):
     html, _ = HTMLExporter().from_notebook_node(nb)
     with open(base + ".html", "w", encoding="utf-8") as f:
         f.write(html)
-    return seconds, peak_mb, error
+    return seconds, cell_seconds(nb), peak_mb, error
+
+
+def cell_seconds(nb):
+    """The time spent inside the notebook's cells, from the timing nbclient records in each cell."""
+    total = 0.0
+    for cell in nb.cells:
+        timing = cell.get("metadata", {}).get("execution", {})
+        start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+        if start and end:
+            total += (parse_time(end) - parse_time(start)).total_seconds()
+    return total
+
+
+def parse_time(stamp):
+    return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 def is_assignment(path):
@@ -167,8 +184,9 @@ def main():
     rows = []
     for path in paths:
         rel = os.path.relpath(path, ROOT)
-        seconds, peak_mb, error = run_one(path, args.kernel, args.cell_timeout, args.startup_timeout, args.out)
-        rows.append("%s\t%.1f\t%.0f\t%s" % (rel, seconds, peak_mb, "FAIL" if error else "ok"))
+        seconds, in_cells, peak_mb, error = run_one(path, args.kernel, args.cell_timeout, args.startup_timeout,
+                                                    args.out)
+        rows.append((rel, seconds, in_cells, peak_mb, "FAIL" if error else "ok"))
         if error:
             failed += 1
             print("FAIL %s (%.1f s, peak RSS %.0f MB): %s" % (rel, seconds, peak_mb, error), file=sys.stderr)
@@ -176,9 +194,14 @@ def main():
             print("ok   %s (%.1f s, peak RSS %.0f MB)" % (rel, seconds, peak_mb), flush=True)
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "summary.tsv"), "w") as f:
-        f.write("notebook\tseconds\tpeak_rss_mb\tresult\n" + "\n".join(rows) + "\n")
-    print("notebooks: %d run, %d failed; executed copies and HTML in %s"
-          % (len(paths), failed, os.path.relpath(args.out, ROOT)))
+        f.write("notebook\tseconds\tpeak_rss_mb\tresult\tkernel\tcell_seconds\n")
+        for rel, seconds, in_cells, peak_mb, result in rows:
+            f.write("%s\t%.1f\t%.0f\t%s\t%s\t%.1f\n" % (rel, seconds, peak_mb, result, args.kernel, in_cells))
+    total, in_cells = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    print("notebooks: %d run, %d failed, %.0f s of notebook time under %s (%.0f s in cells, %.0f s starting "
+          "and stopping kernels), largest peak RSS %.0f MB; executed copies, HTML and summary.tsv in %s"
+          % (len(paths), failed, total, args.kernel, in_cells, total - in_cells, max(r[3] for r in rows),
+             os.path.relpath(args.out, ROOT)))
     return 1 if failed else 0
 
 
