@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
@@ -21,13 +22,21 @@ import org.ejml.data.Matrix;
  * add it) and fall back to plain loops otherwise, with the same results up to rounding.
  */
 final class LinearKernels {
-    /** Rows below which a call runs on the calling thread alone. */
+    /**
+     * Rows below which a call runs on the calling thread alone: below it, handing half the rows
+     * to a pool thread costs more than it saves (measured on 2 cores, D = 3,073, C = 10).
+     */
+    static final int SPLIT_ROWS = 64;
+    /** Rows from which a call is cut into four parts per core rather than one. */
     private static final int PARALLEL_THRESHOLD = 512;
+    /** The row tile of the Vector API kernel: small calls are cut at its multiples. */
+    private static final int TILE_ROWS = 4;
 
     private static final RowKernel KERNEL = chooseKernel();
 
+    /** One thread fewer than the cores: the calling thread runs a part itself. */
     private static final ForkJoinPool POOL = new ForkJoinPool(
-            Runtime.getRuntime().availableProcessors(),
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
             pool -> {
                 ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
                 t.setDaemon(true);
@@ -74,8 +83,20 @@ final class LinearKernels {
         double dataLoss = run(w, batch.x(), batch.y(), f, dw, true) / n;
         double regLoss = L2Regularization.penalty(w, reg);
         if (dw != null) {
-            org.ejml.dense.row.CommonOps_DDRM.scale(1.0 / n, dw);
-            L2Regularization.addGradientInPlace(w, reg, dw);
+            // dW = dW / N + 2 reg W in one pass: the same two roundings as scaling, then adding.
+            double[] d = dw.data;
+            double[] wd = w.data;
+            double scale = 1.0 / n;
+            double twoReg = 2 * reg;
+            if (reg == 0) {
+                for (int k = 0; k < d.length; k++) {
+                    d[k] *= scale;
+                }
+            } else {
+                for (int k = 0; k < d.length; k++) {
+                    d[k] = d[k] * scale + twoReg * wd[k];
+                }
+            }
         }
         return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
     }
@@ -125,47 +146,129 @@ final class LinearKernels {
     }
 
     private static double runChecked(DMatrixRMaj w, Matrix x, int[] y, RowLoss f, DMatrixRMaj dw, int n) {
-        if (n < PARALLEL_THRESHOLD) {
-            return KERNEL.run(w, x, y, 0, n, f, dw == null ? null : dw.data);
+        Object prepared = KERNEL.prepare(w, x);
+        double[] out = dw == null ? null : dw.data;
+        int[] bounds = parts(n, Runtime.getRuntime().availableProcessors());
+        int parts = bounds.length - 1;
+        if (parts == 1) {
+            return KERNEL.run(w, prepared, x, y, 0, n, f, out);
         }
-        int workers = POOL.getParallelism();
-        int chunks = workers * 4;
-        int step = (n + chunks - 1) / chunks;
-        List<ForkJoinTask<double[]>> tasks = new ArrayList<>();
-        for (int from = 0; from < n; from += step) {
-            int lo = from;
-            int hi = Math.min(n, from + step);
-            tasks.add(POOL.submit(() -> {
-                double[] local = dw == null ? null : new double[dw.data.length];
-                double loss = KERNEL.run(w, x, y, lo, hi, f, local);
-                double[] out = new double[1 + (local == null ? 0 : local.length)];
-                out[0] = loss;
-                if (local != null) {
-                    System.arraycopy(local, 0, out, 1, local.length);
-                }
-                return out;
-            }));
+        // Parts 1.. go to the pool; the calling thread runs part 0 straight into dW, then runs
+        // whichever other parts no worker has started yet (FutureTask.run does nothing on a task
+        // already taken). Partial sums are added in part order, so the result does not depend on
+        // which thread ran what.
+        List<FutureTask<Partial>> tasks = new ArrayList<>(parts - 1);
+        for (int p = 1; p < parts; p++) {
+            int lo = bounds[p];
+            int hi = bounds[p + 1];
+            FutureTask<Partial> task = new FutureTask<>(() -> {
+                double[] local = out == null ? null : new double[out.length];
+                return new Partial(KERNEL.run(w, prepared, x, y, lo, hi, f, local), local);
+            });
+            tasks.add(task);
+            POOL.execute(task);
         }
-        double total = 0;
-        for (ForkJoinTask<double[]> t : tasks) {
-            double[] r = t.join();
-            total += r[0];
-            if (dw != null) {
-                double[] d = dw.data;
-                for (int k = 0; k < d.length; k++) {
-                    d[k] += r[k + 1];
+        double total = KERNEL.run(w, prepared, x, y, bounds[0], bounds[1], f, out);
+        for (FutureTask<Partial> task : tasks) {
+            task.run();
+        }
+        for (FutureTask<Partial> task : tasks) {
+            Partial r = await(task);
+            total += r.loss();
+            if (out != null) {
+                double[] local = r.dw();
+                for (int k = 0; k < out.length; k++) {
+                    out[k] += local[k];
                 }
             }
         }
         return total;
     }
 
+    /**
+     * Where the N rows are cut into parts, as {@code parts + 1} increasing bounds from 0 to N: one
+     * part below {@link #SPLIT_ROWS} rows, one per core up to {@link #PARALLEL_THRESHOLD} (cut at
+     * multiples of the kernel's row tile), four per core above (so that a core slowed by other work
+     * is helped by the other).
+     *
+     * @param n     rows, ≥ 1
+     * @param cores cores of the machine, ≥ 1
+     */
+    static int[] parts(int n, int cores) {
+        if (cores == 1 || n < SPLIT_ROWS) {
+            return new int[] {0, n};
+        }
+        if (n < PARALLEL_THRESHOLD) {
+            int[] bounds = new int[cores + 1];
+            for (int p = 1; p < cores; p++) {
+                bounds[p] = (int) ((long) n * p / cores) / TILE_ROWS * TILE_ROWS;
+            }
+            bounds[cores] = n;
+            return bounds;
+        }
+        int chunks = cores * 4;
+        int step = (n + chunks - 1) / chunks;
+        int parts = (n + step - 1) / step;
+        int[] bounds = new int[parts + 1];
+        for (int p = 0; p <= parts; p++) {
+            bounds[p] = Math.min(n, p * step);
+        }
+        return bounds;
+    }
+
+    /** The part's result, waiting for it without giving up on an interrupt (restored after). */
+    private static Partial await(FutureTask<Partial> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One part's sum of per-example losses and its dW (null for the loss alone). */
+    private record Partial(double loss, double[] dw) {
+    }
+
     /** The inner loops over a range of rows; implementations differ only in speed. */
     interface RowKernel {
         String name();
 
-        /** Same contract as {@link LinearKernels#run}, over rows {@code [from, to)}; dw may be null. */
-        double run(DMatrixRMaj w, Matrix x, int[] y, int from, int to, RowLoss f, double[] dw);
+        /**
+         * W as the kernel reads it for features X, made once per call and shared by the parts:
+         * null where the kernel reads W itself.
+         *
+         * @param w C × D weights; not modified
+         * @param x N × D features (DMatrixRMaj or FMatrixRMaj)
+         */
+        default Object prepare(DMatrixRMaj w, Matrix x) {
+            return null;
+        }
+
+        /**
+         * Same contract as {@link LinearKernels#run}, over rows {@code [from, to)}; dw may be null.
+         *
+         * @param prepared what {@link #prepare} returned for these W and X
+         */
+        double run(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
+                   double[] dw);
     }
 
     /** Plain loops; used where the Vector API module is absent. */
@@ -176,7 +279,8 @@ final class LinearKernels {
         }
 
         @Override
-        public double run(DMatrixRMaj w, Matrix x, int[] y, int from, int to, RowLoss f, double[] dw) {
+        public double run(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
+                          double[] dw) {
             int c = w.numRows;
             int d = w.numCols;
             double[] wd = w.data;

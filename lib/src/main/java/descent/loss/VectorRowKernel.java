@@ -20,7 +20,7 @@ import org.ejml.data.Matrix;
  * (gradient) serves {@value #ROWS} rows, each load of x serves 2 classes. Rows left over at the
  * end of a range go one at a time.
  *
- * <p>Float32 features stay float32 in the products: W is converted to float once per call, the
+ * <p>Float32 features stay float32 in the products: W is converted to float once per call ({@link #prepare}), the
  * scores of a slice are summed in float and then added in double, and the float gradient is
  * flushed into the double dW every {@link #FLUSH_ROWS} rows so that rounding does not grow with N.
  *
@@ -45,12 +45,27 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
         return "vector-api";
     }
 
+    /** For float32 features, W converted to float (C × D, row-major); else null. */
     @Override
-    public double run(DMatrixRMaj w, Matrix x, int[] y, int from, int to, RowLoss f, double[] dw) {
+    public Object prepare(DMatrixRMaj w, Matrix x) {
+        if (x instanceof DMatrixRMaj) {
+            return null;
+        }
+        float[] wf = new float[w.numRows * w.numCols];
+        for (int k = 0; k < wf.length; k++) {
+            wf[k] = (float) w.data[k];
+        }
+        return wf;
+    }
+
+    @Override
+    public double run(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
+                      double[] dw) {
         if (x instanceof DMatrixRMaj dx) {
             return runDouble(w, dx.data, y, from, to, f, dw);
         }
-        return runFloat(w, ((FMatrixRMaj) x).data, y, from, to, f, dw);
+        float[] wf = prepared != null ? (float[]) prepared : (float[]) prepare(w, x);
+        return runFloat(w.numRows, w.numCols, wf, ((FMatrixRMaj) x).data, y, from, to, f, dw);
     }
 
     // ---------------------------------------------------------------- float64 ----------
@@ -300,14 +315,8 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
 
     // ---------------------------------------------------------------- float32 ----------
 
-    private static double runFloat(DMatrixRMaj w, float[] x, int[] y, int from, int to,
+    private static double runFloat(int c, int d, float[] wf, float[] x, int[] y, int from, int to,
                                    RowLoss f, double[] dw) {
-        int c = w.numRows;
-        int d = w.numCols;
-        float[] wf = new float[c * d];
-        for (int k = 0; k < wf.length; k++) {
-            wf[k] = (float) w.data[k];
-        }
         double[][] s = new double[ROWS][c];
         double[][] g = dw == null ? null : new double[ROWS][c];
         float[] gf = new float[ROWS * c];

@@ -2,6 +2,7 @@ package descent.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import descent.data.Dataset;
 import descent.data.Precision;
@@ -25,13 +26,67 @@ class LinearKernelsTest {
             Dataset d = data.withPrecision(p);
             double[] scalarGrad = new double[w.data.length];
             double scalar = new LinearKernels.ScalarRowKernel()
-                    .run(w, d.x(), d.y(), 0, d.size(), SoftmaxLoss::crossEntropy, scalarGrad);
+                    .run(w, null, d.x(), d.y(), 0, d.size(), SoftmaxLoss::crossEntropy, scalarGrad);
             DMatrixRMaj fastGrad = new DMatrixRMaj(w.numRows, w.numCols);
             double fast = LinearKernels.run(w, d.x(), d.y(), SoftmaxLoss::crossEntropy, fastGrad, true);
             double tol = p == Precision.FLOAT64 ? TOLERANCE : 1e-4;
             assertEquals(scalar, fast, tol * Math.abs(scalar), p.toString());
             assertArrayEquals(scalarGrad, fastGrad.data, tol * 10, p.toString());
         }
+    }
+
+    @Test
+    void smallCallsAreCutOncePerCoreAtMultiplesOfTheRowTile() {
+        assertArrayEquals(new int[] {0, 63}, LinearKernels.parts(63, 2));
+        assertArrayEquals(new int[] {0, 32, 64}, LinearKernels.parts(64, 2));
+        assertArrayEquals(new int[] {0, 100, 200}, LinearKernels.parts(200, 2));
+        assertArrayEquals(new int[] {0, 124, 250}, LinearKernels.parts(250, 2));
+        assertArrayEquals(new int[] {0, 500}, LinearKernels.parts(500, 1));
+        assertArrayEquals(new int[] {0, 24, 48, 72, 100}, LinearKernels.parts(100, 4));
+    }
+
+    @Test
+    void largeCallsAreCutFourTimesPerCore() {
+        assertArrayEquals(new int[] {0, 64, 128, 192, 256, 320, 384, 448, 512}, LinearKernels.parts(512, 2));
+        assertArrayEquals(new int[] {0, 6125, 12250, 18375, 24500, 30625, 36750, 42875, 49000},
+                LinearKernels.parts(49000, 2));
+    }
+
+    @Test
+    void aCallCutInPartsMatchesOnePartAndRepeatsExactly() {
+        for (int n : new int[] {64, 203, 700}) {
+            Dataset data = LossFixtures.gaussian(n, 37, 5, n);
+            DMatrixRMaj w = LossFixtures.weights(5, 37, 0.2, 43);
+            for (Precision p : Precision.values()) {
+                Dataset d = data.withPrecision(p);
+                double[] oneGrad = new double[w.data.length];
+                LinearKernels.RowKernel kernel = new VectorRowKernel();
+                double one = kernel.run(w, kernel.prepare(w, d.x()), d.x(), d.y(), 0, n, SoftmaxLoss::crossEntropy,
+                        oneGrad);
+                DMatrixRMaj first = new DMatrixRMaj(w.numRows, w.numCols);
+                double parts = LinearKernels.run(w, d.x(), d.y(), SoftmaxLoss::crossEntropy, first, true);
+                DMatrixRMaj again = new DMatrixRMaj(w.numRows, w.numCols);
+                double repeated = LinearKernels.run(w, d.x(), d.y(), SoftmaxLoss::crossEntropy, again, true);
+                String what = p + ", N = " + n;
+                // float32 rounds each part's float gradient on its own, so only float precision holds
+                double tol = p == Precision.FLOAT64 ? TOLERANCE : 1e-5;
+                assertEquals(one, parts, tol * one, what);
+                assertArrayEquals(oneGrad, first.data, tol * n, what);
+                assertEquals(parts, repeated, 0.0, what);
+                assertArrayEquals(first.data, again.data, 0.0, what);
+            }
+        }
+    }
+
+    @Test
+    void aNonFiniteRowInAnotherThreadsPartIsNamed() {
+        Dataset data = LossFixtures.gaussian(200, 6, 3, 1);
+        ((DMatrixRMaj) data.x()).set(150, 2, Double.POSITIVE_INFINITY);
+        DMatrixRMaj w = LossFixtures.weights(3, 6, 0.01, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SoftmaxLoss(0).lossAndGradient(w, data));
+        assertEquals("X has Infinity at row 150, column 2 (of 200 × 6); the data must be finite: "
+                + "check how it was made or normalised", e.getMessage());
     }
 
     @Test
