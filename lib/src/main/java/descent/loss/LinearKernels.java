@@ -16,15 +16,19 @@ import org.ejml.data.Matrix;
  * The hot loop shared by the vectorized losses and by prediction: for every example, scores
  * {@code s = W x_i} (C dot products of length D), the per-example loss, and {@code dW += g x_i^T}.
  *
- * <p>One pass over X does both products while the example's row is still in cache; rows are split
- * between the cores. The inner loops use the JDK's Vector API (SIMD) when the module
+ * <p>One pass over X does both products while the example's row is still in cache; from
+ * {@value #PARALLEL_THRESHOLD} rows, the rows are split between the cores. A smaller call from
+ * {@value #SPLIT_ROWS} rows runs on every core in two phases (scores by rows, then dW by features)
+ * that give exactly the bits of one pass, so a minibatch's loss does not depend on the machine's
+ * cores. The inner loops use the JDK's Vector API (SIMD) when the module
  * {@code jdk.incubator.vector} is present (the kernelspec, the tests and the README's commands
  * add it) and fall back to plain loops otherwise, with the same results up to rounding.
  */
 final class LinearKernels {
     /**
-     * Rows below which a call runs on the calling thread alone: below it, handing half the rows
-     * to a pool thread costs more than it saves (measured on 2 cores, D = 3,073, C = 10).
+     * Rows below which a call runs on the calling thread alone: a part of fewer than 32 rows of
+     * CIFAR-10's size (D = 3,073, C = 10) takes about as long as handing it to a pool thread, reading
+     * X a second time and waking the caller (on 2 cores).
      */
     static final int SPLIT_ROWS = 64;
     /** Rows from which a call is cut into four parts per core rather than one. */
@@ -148,10 +152,14 @@ final class LinearKernels {
     private static double runChecked(DMatrixRMaj w, Matrix x, int[] y, RowLoss f, DMatrixRMaj dw, int n) {
         Object prepared = KERNEL.prepare(w, x);
         double[] out = dw == null ? null : dw.data;
-        int[] bounds = parts(n, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int[] bounds = parts(n, cores);
         int parts = bounds.length - 1;
-        if (parts == 1) {
+        if (parts == 1 || (n < PARALLEL_THRESHOLD && !KERNEL.splitsExactly())) {
             return KERNEL.run(w, prepared, x, y, 0, n, f, out);
+        }
+        if (n < PARALLEL_THRESHOLD) {
+            return runInPhases(w, prepared, x, y, f, out, bounds);
         }
         // Parts 1.. go to the pool; the calling thread runs part 0 straight into dW, then runs
         // whichever other parts no worker has started yet (FutureTask.run does nothing on a task
@@ -186,9 +194,65 @@ final class LinearKernels {
     }
 
     /**
+     * A small call on every core, with the very same roundings as one pass on one thread: first the
+     * scores, losses and slopes dL/ds of the rows, split by rows (each row's scores do not depend on
+     * the other rows); the losses are then added in row order; then dW, split by features, every
+     * entry of dW summing the rows in the same order as one pass does. X is read twice, which at
+     * these sizes (X within the L2 and L3 caches) costs less than the second core saves.
+     */
+    private static double runInPhases(DMatrixRMaj w, Object prepared, Matrix x, int[] y, RowLoss f, double[] dw,
+                                      int[] bounds) {
+        int n = x.getNumRows();
+        int c = w.numRows;
+        double[] rowLoss = new double[n];
+        double[][] slopes = dw == null ? null : new double[n][c];
+        Runnable[] rows = new Runnable[bounds.length - 1];
+        for (int p = 0; p < rows.length; p++) {
+            int lo = bounds[p];
+            int hi = bounds[p + 1];
+            rows[p] = () -> KERNEL.slopes(w, prepared, x, y, lo, hi, f, rowLoss, slopes);
+        }
+        runAll(rows);
+        double total = 0;
+        for (double v : rowLoss) {
+            total += v;
+        }
+        if (dw != null) {
+            int d = w.numCols;
+            int step = KERNEL.columnStep();
+            int parts = rows.length;
+            Runnable[] columns = new Runnable[parts];
+            for (int p = 0; p < parts; p++) {
+                int lo = p == 0 ? 0 : (int) ((long) d * p / parts) / step * step;
+                int hi = p == parts - 1 ? d : (int) ((long) d * (p + 1) / parts) / step * step;
+                columns[p] = () -> KERNEL.gradientColumns(x, slopes, c, lo, hi, dw);
+            }
+            runAll(columns);
+        }
+        return total;
+    }
+
+    /** Runs every part: the first on the calling thread, the others on the pool unless the caller gets there first. */
+    private static void runAll(Runnable[] parts) {
+        List<FutureTask<Void>> tasks = new ArrayList<>(parts.length - 1);
+        for (int p = 1; p < parts.length; p++) {
+            FutureTask<Void> task = new FutureTask<>(parts[p], null);
+            tasks.add(task);
+            POOL.execute(task);
+        }
+        parts[0].run();
+        for (FutureTask<Void> task : tasks) {
+            task.run();
+        }
+        for (FutureTask<Void> task : tasks) {
+            await(task);
+        }
+    }
+
+    /**
      * Where the N rows are cut into parts, as {@code parts + 1} increasing bounds from 0 to N: one
-     * part below {@link #SPLIT_ROWS} rows, one per core up to {@link #PARALLEL_THRESHOLD} (cut at
-     * multiples of the kernel's row tile), four per core above (so that a core slowed by other work
+     * part below {@link #SPLIT_ROWS} rows, one per core (of at least half that many rows) up to
+     * {@link #PARALLEL_THRESHOLD} (cut at multiples of the kernel's row tile), four per core above (so that a core slowed by other work
      * is helped by the other).
      *
      * @param n     rows, ≥ 1
@@ -199,11 +263,12 @@ final class LinearKernels {
             return new int[] {0, n};
         }
         if (n < PARALLEL_THRESHOLD) {
-            int[] bounds = new int[cores + 1];
-            for (int p = 1; p < cores; p++) {
-                bounds[p] = (int) ((long) n * p / cores) / TILE_ROWS * TILE_ROWS;
+            int parts = Math.min(cores, n / (SPLIT_ROWS / 2));
+            int[] bounds = new int[parts + 1];
+            for (int p = 1; p < parts; p++) {
+                bounds[p] = (int) ((long) n * p / parts) / TILE_ROWS * TILE_ROWS;
             }
-            bounds[cores] = n;
+            bounds[parts] = n;
             return bounds;
         }
         int chunks = cores * 4;
@@ -217,7 +282,7 @@ final class LinearKernels {
     }
 
     /** The part's result, waiting for it without giving up on an interrupt (restored after). */
-    private static Partial await(FutureTask<Partial> task) {
+    private static <T> T await(FutureTask<T> task) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -269,6 +334,34 @@ final class LinearKernels {
          */
         double run(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
                    double[] dw);
+
+        /** Whether {@link #slopes} and {@link #gradientColumns} give exactly what {@link #run} gives. */
+        default boolean splitsExactly() {
+            return false;
+        }
+
+        /**
+         * The first half of {@link #run} over rows {@code [from, to)} ({@code from} a multiple of
+         * the row tile): writes each row's loss into {@code rowLoss[i]} and, when {@code slopes} is
+         * not null, its dL/ds into {@code slopes[i]} (C values).
+         */
+        default void slopes(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
+                            double[] rowLoss, double[][] slopes) {
+            throw new UnsupportedOperationException();
+        }
+
+        /**
+         * The second half of {@link #run} over all N rows, for the features {@code [k0, k1)} only
+         * ({@code k0} a multiple of {@link #columnStep}): {@code dw[j, k] += Σ_i slopes[i][j] x[i, k]}.
+         */
+        default void gradientColumns(Matrix x, double[][] slopes, int c, int k0, int k1, double[] dw) {
+            throw new UnsupportedOperationException();
+        }
+
+        /** What the features may be cut at in {@link #gradientColumns}. */
+        default int columnStep() {
+            return 1;
+        }
     }
 
     /** Plain loops; used where the Vector API module is absent. */
