@@ -108,7 +108,7 @@ public final class LinearClassifier {
      * ~0.3–0.6 s for the JIT (4–6 × a steady call on 49,000 × 3,073); the notebook kernel calls
      * this at start-up, while the student reads the first cell. Runs the SVM and softmax losses,
      * with and without gradient, in float64 and float32, on a synthetic 10-class problem of
-     * 3,073 features (about a second of one core). Idempotent: later calls do nothing.
+     * 3,073 features, 2,048 examples and a minibatch of 200 of them (about a second of one core). Idempotent: later calls do nothing.
      */
     public static void warmUpInBackground() {
         if (!WARMING.compareAndSet(false, true)) {
@@ -140,8 +140,11 @@ public final class LinearClassifier {
         Dataset data64 = new Dataset(x, y, Dataset.defaultClassNames(c));
         Dataset data32 = data64.withPrecision(descent.data.Precision.FLOAT32);
         Loss[] losses = {new SvmLoss(0), new SoftmaxLoss(0)};
+        // a minibatch of 200 takes the small-call path (two phases on every core)
+        Dataset small64 = data64.slice(0, 200);
+        Dataset small32 = data32.slice(0, 200);
         for (int round = 0; round < 12; round++) {
-            for (Dataset data : new Dataset[] {data64, data32}) {
+            for (Dataset data : new Dataset[] {data64, data32, small64, small32}) {
                 for (Loss loss : losses) {
                     loss.lossAndGradient(w, data);
                     loss.loss(w, data);

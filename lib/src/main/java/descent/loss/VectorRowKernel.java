@@ -20,7 +20,7 @@ import org.ejml.data.Matrix;
  * (gradient) serves {@value #ROWS} rows, each load of x serves 2 classes. Rows left over at the
  * end of a range go one at a time.
  *
- * <p>Float32 features stay float32 in the products: W is converted to float once per call, the
+ * <p>Float32 features stay float32 in the products: W is converted to float once per call ({@link #prepare}), the
  * scores of a slice are summed in float and then added in double, and the float gradient is
  * flushed into the double dW every {@link #FLUSH_ROWS} rows so that rounding does not grow with N.
  *
@@ -37,6 +37,11 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
     private static final int SLICE_BYTES = 4096;
     private static final int SLICE = SLICE_BYTES / Double.BYTES;
     private static final int FLOAT_SLICE = SLICE_BYTES / Float.BYTES;
+    /**
+     * Where a call split by features may cut them: a multiple of every vector length, so each
+     * entry of dW takes the same vector or scalar step as in one pass over [0, D).
+     */
+    static final int COLUMN_STEP = 64;
     /** Rows between flushes of the float gradient into the double one (a multiple of ROWS). */
     private static final int FLUSH_ROWS = 256;
 
@@ -45,12 +50,27 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
         return "vector-api";
     }
 
+    /** For float32 features, W converted to float (C × D, row-major); else null. */
     @Override
-    public double run(DMatrixRMaj w, Matrix x, int[] y, int from, int to, RowLoss f, double[] dw) {
+    public Object prepare(DMatrixRMaj w, Matrix x) {
+        if (x instanceof DMatrixRMaj) {
+            return null;
+        }
+        float[] wf = new float[w.numRows * w.numCols];
+        for (int k = 0; k < wf.length; k++) {
+            wf[k] = (float) w.data[k];
+        }
+        return wf;
+    }
+
+    @Override
+    public double run(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
+                      double[] dw) {
         if (x instanceof DMatrixRMaj dx) {
             return runDouble(w, dx.data, y, from, to, f, dw);
         }
-        return runFloat(w, ((FMatrixRMaj) x).data, y, from, to, f, dw);
+        float[] wf = prepared != null ? (float[]) prepared : (float[]) prepare(w, x);
+        return runFloat(w.numRows, w.numCols, wf, ((FMatrixRMaj) x).data, y, from, to, f, dw);
     }
 
     // ---------------------------------------------------------------- float64 ----------
@@ -87,10 +107,10 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
                     int kEnd = Math.min(d, k + SLICE);
                     int j = 0;
                     for (; j + 1 < c; j += 2) {
-                        gradientDouble(g, j, x, off, d, k, kEnd, dw);
+                        gradientDouble(g, 0, j, x, off, d, k, kEnd, dw);
                     }
                     if (j < c) {
-                        gradientOneDouble(g, j, x, off, d, k, kEnd, dw);
+                        gradientOneDouble(g, 0, j, x, off, d, k, kEnd, dw);
                     }
                 }
             }
@@ -186,17 +206,20 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
         }
     }
 
-    /** dW[j'][k] += Σ_r g[r][j'] x[row i+r, k] for j' = j, j+1 and k in [k0, k1). */
-    private static void gradientDouble(double[][] g, int j, double[] x, int off, int d, int k0, int k1,
+    /**
+     * dW[j'][k] += Σ_r g[q+r][j'] x[row i+r, k] for j' = j, j+1 and k in [k0, k1), where g[q..q+3]
+     * are the slopes of the 4 rows at x[off].
+     */
+    private static void gradientDouble(double[][] g, int q, int j, double[] x, int off, int d, int k0, int k1,
                                        double[] dw) {
-        double g00 = g[0][j];
-        double g01 = g[0][j + 1];
-        double g10 = g[1][j];
-        double g11 = g[1][j + 1];
-        double g20 = g[2][j];
-        double g21 = g[2][j + 1];
-        double g30 = g[3][j];
-        double g31 = g[3][j + 1];
+        double g00 = g[q][j];
+        double g01 = g[q][j + 1];
+        double g10 = g[q + 1][j];
+        double g11 = g[q + 1][j + 1];
+        double g20 = g[q + 2][j];
+        double g21 = g[q + 2][j + 1];
+        double g30 = g[q + 3][j];
+        double g31 = g[q + 3][j + 1];
         if (g00 == 0 && g01 == 0 && g10 == 0 && g11 == 0 && g20 == 0 && g21 == 0 && g30 == 0 && g31 == 0) {
             return;
         }
@@ -235,10 +258,10 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
     }
 
     /** As {@link #gradientDouble} for the single class j. */
-    private static void gradientOneDouble(double[][] g, int j, double[] x, int off, int d, int k0, int k1,
-                                          double[] dw) {
+    private static void gradientOneDouble(double[][] g, int q, int j, double[] x, int off, int d, int k0,
+                                          int k1, double[] dw) {
         for (int r = 0; r < ROWS; r++) {
-            double gr = g[r][j];
+            double gr = g[q + r][j];
             if (gr == 0) {
                 continue;
             }
@@ -260,6 +283,15 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
     /** One row, unblocked: scores, loss, dW += g x_i^T. Used for the rows after the last block. */
     private static double oneRowDouble(double[] w, int c, int d, double[] x, int i, int label, RowLoss f,
                                        double[] g, double[] dw) {
+        double loss = f.apply(i, oneRowScoresDouble(w, c, d, x, i), label, g);
+        if (g != null) {
+            oneRowGradientDouble(g, c, d, x, i, 0, d, dw);
+        }
+        return loss;
+    }
+
+    /** The C scores of row i, unblocked. */
+    private static double[] oneRowScoresDouble(double[] w, int c, int d, double[] x, int i) {
         int off = i * d;
         int upper = DS.loopBound(d);
         double[] s = new double[c];
@@ -276,38 +308,186 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
             }
             s[j] = sum;
         }
-        double loss = f.apply(i, s, label, g);
-        if (g != null) {
-            for (int j = 0; j < c; j++) {
-                double gj = g[j];
-                if (gj == 0) {
-                    continue;
+        return s;
+    }
+
+    /**
+     * dW[j][k] += g[j] x[i, k] for k in [k0, k1), k0 a multiple of {@link #COLUMN_STEP} (so each
+     * entry takes the same vector or scalar step as with [0, D)).
+     */
+    private static void oneRowGradientDouble(double[] g, int c, int d, double[] x, int i, int k0, int k1,
+                                             double[] dw) {
+        int off = i * d;
+        int upper = k0 + DS.loopBound(k1 - k0);
+        for (int j = 0; j < c; j++) {
+            double gj = g[j];
+            if (gj == 0) {
+                continue;
+            }
+            int w0 = j * d;
+            DoubleVector b = DoubleVector.broadcast(DS, gj);
+            int k = k0;
+            for (; k < upper; k += DS.length()) {
+                DoubleVector.fromArray(DS, x, off + k).fma(b, DoubleVector.fromArray(DS, dw, w0 + k))
+                        .intoArray(dw, w0 + k);
+            }
+            for (; k < k1; k++) {
+                dw[w0 + k] += gj * x[off + k];
+            }
+        }
+    }
+
+    // ------------------------------------------------- a call split in two phases ----------
+
+    @Override
+    public boolean splitsExactly() {
+        return true;
+    }
+
+    @Override
+    public void slopes(DMatrixRMaj w, Object prepared, Matrix x, int[] y, int from, int to, RowLoss f,
+                       double[] rowLoss, double[][] g) {
+        int c = w.numRows;
+        int d = w.numCols;
+        double[][] s = new double[ROWS][c];
+        boolean isDouble = x instanceof DMatrixRMaj;
+        double[] xd = isDouble ? ((DMatrixRMaj) x).data : null;
+        float[] xf = isDouble ? null : ((FMatrixRMaj) x).data;
+        float[] wf = isDouble ? null : prepared != null ? (float[]) prepared : (float[]) prepare(w, x);
+        int i = from;
+        for (; i + ROWS <= to; i += ROWS) {
+            if (isDouble) {
+                blockScoresDouble(w.data, c, d, xd, i * d, s);
+            } else {
+                blockScoresFloat(wf, c, d, xf, i * d, s);
+            }
+            for (int r = 0; r < ROWS; r++) {
+                rowLoss[i + r] = f.apply(i + r, s[r], y[i + r], g == null ? null : g[i + r]);
+            }
+        }
+        for (; i < to; i++) {
+            double[] si = isDouble ? oneRowScoresDouble(w.data, c, d, xd, i) : oneRowScoresFloat(wf, c, d, xf, i);
+            rowLoss[i] = f.apply(i, si, y[i], g == null ? null : g[i]);
+        }
+    }
+
+    @Override
+    public void gradientColumns(Matrix x, double[][] g, int c, int k0, int k1, double[] dw) {
+        int n = x.getNumRows();
+        int d = x.getNumCols();
+        if (x instanceof DMatrixRMaj dx) {
+            gradientColumnsDouble(dx.data, g, n, c, d, k0, k1, dw);
+        } else {
+            gradientColumnsFloat(((FMatrixRMaj) x).data, g, n, c, d, k0, k1, dw);
+        }
+    }
+
+    @Override
+    public int columnStep() {
+        return COLUMN_STEP;
+    }
+
+    /** s[r][j] = scores of the block of ROWS rows at x[off], by slices as in {@link #runDouble}. */
+    private static void blockScoresDouble(double[] wd, int c, int d, double[] x, int off, double[][] s) {
+        for (double[] row : s) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (int k = 0; k < d; k += SLICE) {
+            int kEnd = Math.min(d, k + SLICE);
+            int j = 0;
+            for (; j + 1 < c; j += 2) {
+                scoresDouble(wd, j, x, off, d, k, kEnd, s);
+            }
+            if (j < c) {
+                scoreDouble(wd, j, x, off, d, k, kEnd, s);
+            }
+        }
+    }
+
+    /** The float twin of {@link #blockScoresDouble}. */
+    private static void blockScoresFloat(float[] wf, int c, int d, float[] x, int off, double[][] s) {
+        for (double[] row : s) {
+            java.util.Arrays.fill(row, 0);
+        }
+        for (int k = 0; k < d; k += FLOAT_SLICE) {
+            int kEnd = Math.min(d, k + FLOAT_SLICE);
+            int j = 0;
+            for (; j + 1 < c; j += 2) {
+                scoresFloat(wf, j, x, off, d, k, kEnd, s);
+            }
+            if (j < c) {
+                scoreFloat(wf, j, x, off, d, k, kEnd, s);
+            }
+        }
+    }
+
+    /** The gradient half of {@link #runDouble} over all N rows, for the features [k0, k1) only. */
+    private static void gradientColumnsDouble(double[] x, double[][] g, int n, int c, int d, int k0, int k1,
+                                              double[] dw) {
+        int i = 0;
+        for (; i + ROWS <= n; i += ROWS) {
+            int off = i * d;
+            for (int k = k0 / SLICE * SLICE; k < k1; k += SLICE) {
+                int lo = Math.max(k, k0);
+                int hi = Math.min(Math.min(d, k + SLICE), k1);
+                int j = 0;
+                for (; j + 1 < c; j += 2) {
+                    gradientDouble(g, i, j, x, off, d, lo, hi, dw);
                 }
-                int w0 = j * d;
-                DoubleVector b = DoubleVector.broadcast(DS, gj);
-                int k = 0;
-                for (; k < upper; k += DS.length()) {
-                    DoubleVector.fromArray(DS, x, off + k).fma(b, DoubleVector.fromArray(DS, dw, w0 + k))
-                            .intoArray(dw, w0 + k);
-                }
-                for (; k < d; k++) {
-                    dw[w0 + k] += gj * x[off + k];
+                if (j < c) {
+                    gradientOneDouble(g, i, j, x, off, d, lo, hi, dw);
                 }
             }
         }
-        return loss;
+        for (; i < n; i++) {
+            oneRowGradientDouble(g[i], c, d, x, i, k0, k1, dw);
+        }
+    }
+
+    /** The gradient half of {@link #runFloat} over all N rows, for the features [k0, k1) only. */
+    private static void gradientColumnsFloat(float[] x, double[][] g, int n, int c, int d, int k0, int k1,
+                                             double[] dw) {
+        float[] gf = new float[ROWS * c];
+        float[] block = new float[c * d];
+        int rowsInBlock = 0;
+        int i = 0;
+        for (; i + ROWS <= n; i += ROWS) {
+            int off = i * d;
+            for (int r = 0; r < ROWS; r++) {
+                for (int j = 0; j < c; j++) {
+                    gf[r * c + j] = (float) g[i + r][j];
+                }
+            }
+            for (int k = k0 / FLOAT_SLICE * FLOAT_SLICE; k < k1; k += FLOAT_SLICE) {
+                int lo = Math.max(k, k0);
+                int hi = Math.min(Math.min(d, k + FLOAT_SLICE), k1);
+                int j = 0;
+                for (; j + 1 < c; j += 2) {
+                    gradientFloat(gf, c, j, x, off, d, lo, hi, block);
+                }
+                if (j < c) {
+                    gradientOneFloat(gf, c, j, x, off, d, lo, hi, block);
+                }
+            }
+            rowsInBlock += ROWS;
+            if (rowsInBlock == FLUSH_ROWS) {
+                flush(block, dw, c, d, k0, k1);
+                rowsInBlock = 0;
+            }
+        }
+        for (; i < n; i++) {
+            oneRowGradientFloat(g[i], c, d, x, i, k0, k1, block);
+            rowsInBlock++;
+        }
+        if (rowsInBlock > 0) {
+            flush(block, dw, c, d, k0, k1);
+        }
     }
 
     // ---------------------------------------------------------------- float32 ----------
 
-    private static double runFloat(DMatrixRMaj w, float[] x, int[] y, int from, int to,
+    private static double runFloat(int c, int d, float[] wf, float[] x, int[] y, int from, int to,
                                    RowLoss f, double[] dw) {
-        int c = w.numRows;
-        int d = w.numCols;
-        float[] wf = new float[c * d];
-        for (int k = 0; k < wf.length; k++) {
-            wf[k] = (float) w.data[k];
-        }
         double[][] s = new double[ROWS][c];
         double[][] g = dw == null ? null : new double[ROWS][c];
         float[] gf = new float[ROWS * c];
@@ -525,6 +705,15 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
     /** The float twin of {@link #oneRowDouble}; the gradient goes into the float block. */
     private static double oneRowFloat(float[] w, int c, int d, float[] x, int i, int label, RowLoss f,
                                       double[] g, float[] block) {
+        double loss = f.apply(i, oneRowScoresFloat(w, c, d, x, i), label, g);
+        if (g != null) {
+            oneRowGradientFloat(g, c, d, x, i, 0, d, block);
+        }
+        return loss;
+    }
+
+    /** The float twin of {@link #oneRowScoresDouble}. */
+    private static double[] oneRowScoresFloat(float[] w, int c, int d, float[] x, int i) {
         int off = i * d;
         int upper = FS.loopBound(d);
         double[] s = new double[c];
@@ -541,26 +730,40 @@ final class VectorRowKernel implements LinearKernels.RowKernel {
             }
             s[j] = sum;
         }
-        double loss = f.apply(i, s, label, g);
-        if (g != null) {
-            for (int j = 0; j < c; j++) {
-                float gj = (float) g[j];
-                if (gj == 0) {
-                    continue;
-                }
-                int w0 = j * d;
-                FloatVector b = FloatVector.broadcast(FS, gj);
-                int k = 0;
-                for (; k < upper; k += FS.length()) {
-                    FloatVector.fromArray(FS, x, off + k).fma(b, FloatVector.fromArray(FS, block, w0 + k))
-                            .intoArray(block, w0 + k);
-                }
-                for (; k < d; k++) {
-                    block[w0 + k] += gj * x[off + k];
-                }
+        return s;
+    }
+
+    /** The float twin of {@link #oneRowGradientDouble}, into the float block. */
+    private static void oneRowGradientFloat(double[] g, int c, int d, float[] x, int i, int k0, int k1,
+                                            float[] block) {
+        int off = i * d;
+        int upper = k0 + FS.loopBound(k1 - k0);
+        for (int j = 0; j < c; j++) {
+            float gj = (float) g[j];
+            if (gj == 0) {
+                continue;
+            }
+            int w0 = j * d;
+            FloatVector b = FloatVector.broadcast(FS, gj);
+            int k = k0;
+            for (; k < upper; k += FS.length()) {
+                FloatVector.fromArray(FS, x, off + k).fma(b, FloatVector.fromArray(FS, block, w0 + k))
+                        .intoArray(block, w0 + k);
+            }
+            for (; k < k1; k++) {
+                block[w0 + k] += gj * x[off + k];
             }
         }
-        return loss;
+    }
+
+    /** dw += block; block = 0, for the features [k0, k1) of every class. */
+    private static void flush(float[] block, double[] dw, int c, int d, int k0, int k1) {
+        for (int j = 0; j < c; j++) {
+            for (int k = j * d + k0; k < j * d + k1; k++) {
+                dw[k] += block[k];
+                block[k] = 0f;
+            }
+        }
     }
 
     /** dw += block; block = 0. */
