@@ -23,7 +23,7 @@ if [[ $QUICK == 1 ]]; then
   SIZES=64,256,49000
   LOSS_ITER=(-wi 2 -w 300ms -i 3 -r 300ms)
   TRAIN=(-p loss=svm -p precision=float32)
-  NUMGRAD=(-p loss=svm -p precision=float32)
+  NUMGRAD=(-p loss=svm -p precision=float32 -wi 0)
   FIRST=(-f 1 -p loss=svm)
   NUMPY_QUICK=(--quick --losses svm --precisions float32)
 else
@@ -35,10 +35,12 @@ else
   NUMPY_QUICK=()
 fi
 
+step() { echo "== $(date -u +%T) $*" >&2; }
+
 # numpy as a user's machine runs it: a venv with pinned numpy (its own OpenBLAS) and threadpoolctl.
 ensure_venv() {
   if ! "$VENV/bin/python" -c "import numpy, threadpoolctl; assert numpy.__version__ == '$NUMPY_VERSION'" 2>/dev/null; then
-    echo "== venv $VENV: numpy $NUMPY_VERSION, threadpoolctl $THREADPOOLCTL_VERSION" >&2
+    step "venv $VENV: numpy $NUMPY_VERSION, threadpoolctl $THREADPOOLCTL_VERSION"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q "numpy==$NUMPY_VERSION" "threadpoolctl==$THREADPOOLCTL_VERSION" >&2
   fi
@@ -70,7 +72,7 @@ vector_jdks() {
 }
 
 ensure_venv
-echo "== build" >&2
+step "build"
 mvn -q -DskipTests package -pl bench -am >&2
 BUILD=bench/target/bench
 CP="$BUILD/classes:$(cat "$BUILD/benchmark.classpath")"
@@ -88,26 +90,26 @@ jmh() { java -cp "$CP" org.openjdk.jmh.Main "$@" -rf json -foe true >&2; }
   echo "mode:    $([[ $QUICK == 1 ]] && echo quick || echo default)"
 } > "$OUT/machine.txt"
 
-echo "== machine: read bandwidth and FMA peak" >&2
+step "machine: read bandwidth and FMA peak"
 machine_peak
 for threads in 2 1; do
-  echo "== JMH: vectorized losses, $threads thread(s)" >&2
+  step "JMH: vectorized losses, $threads thread(s)"
   jmh 'descent.bench.LossBench' -p impl=vectorized -p n=$SIZES "${LOSS_ITER[@]}" -f 1 \
     -jvmArgsPrepend "-XX:ActiveProcessorCount=$threads" -rff "$OUT/jmh-loss-$threads.json"
 done
-echo "== JMH: a whole minibatch SGD run" >&2
+step "JMH: a whole minibatch SGD run"
 jmh 'descent.bench.TrainBench' "${TRAIN[@]}" -rff "$OUT/jmh-train.json"
-echo "== JMH: numerical gradient" >&2
+step "JMH: numerical gradient"
 jmh 'descent.bench.NumericalGradientBench' "${NUMGRAD[@]}" -rff "$OUT/jmh-numgrad.json"
 for jdk in $(vector_jdks); do
   name="$(basename "$(dirname "$(dirname "$jdk")")")"
-  echo "== JMH: first call in a fresh JVM, $name" >&2
+  step "JMH: first call in a fresh JVM, $name"
   jmh 'descent.bench.FirstCallBench' "${FIRST[@]}" -jvm "$jdk" -rff "$OUT/jmh-first-$name.json"
 done
 
-echo "== numpy, 2 threads" >&2
+step "numpy, 2 threads"
 numpy_py measure --threads 2 --sizes $SIZES "${NUMPY_QUICK[@]}" --out "$OUT/numpy-2.json"
-echo "== numpy, 1 thread" >&2
+step "numpy, 1 thread"
 numpy_py measure --threads 1 --what loss --sizes $SIZES "${NUMPY_QUICK[@]}" --out "$OUT/numpy-1.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 
