@@ -164,8 +164,9 @@ def measure_losses(record, sizes, quick):
                 record("loss", {"loss": loss, "precision": prec, "n": n}, ms, reps)
 
 
-def measure_training(record, losses, precisions, reps):
-    """Whole runs of LinearClassifier.train; every run is timed (numpy has no JIT to warm)."""
+def measure_training(record, losses, precisions, reps, budget_s=20.0):
+    """Whole runs of LinearClassifier.train, every run timed (numpy has no JIT to warm): reps runs,
+    fewer once a case has taken budget_s (on a busy machine one run can take 20 s)."""
     import numpy as np
     for prec in precisions:
         dtype = np.dtype(prec).type
@@ -173,6 +174,8 @@ def measure_training(record, losses, precisions, reps):
         for loss in losses:
             times = []
             for r in range(reps):
+                if sum(times) > budget_s * 1e3:
+                    break
                 np.random.seed(7 + r)
                 clf = LinearClassifier(LOSSES[loss])
                 clf.W = weights(dtype)  # CS231n's own init would be float64 and upcast float32 X

@@ -27,6 +27,7 @@ LOSSES = ("svm", "softmax")
 PRECISIONS = ("float64", "float32")
 BYTES = {"float64": 8, "float32": 4}
 STEADY_CALLS = 5  # FirstCallBench: the last calls of each fork are its steady state
+CONTENTION = 1.5  # numpy with 2 threads this many times slower than with 1 is marked
 
 # Issue 11's targets: ratio to what is compared, at most.
 LOSS_VS_NUMPY = 0.5
@@ -135,6 +136,13 @@ def row(target, what, case, value, against, against_value, limit, value_text=Non
             "limit_text": limit_text if limit_text is not None else f"≤ {limit:g} ×"}
 
 
+def contention(two_threads, one_thread):
+    """A mark where 2 BLAS threads took far longer than 1: OpenBLAS's threads waiting for a busy core."""
+    if two_threads is None or one_thread is None or two_threads < CONTENTION * one_thread:
+        return ""
+    return " ⚠ 2 thr slower: a busy machine?"
+
+
 def loss_rows(jmh, numpy):
     out = []
     for loss in LOSSES:
@@ -144,8 +152,10 @@ def loss_rows(jmh, numpy):
                 np2 = numpy.get((2, "loss", loss, prec, n))
                 if d is None and np2 is None:
                     continue
+                np1 = numpy.get((1, "loss", loss, prec, n))
                 out.append(row(1, "loss + gradient, 2 threads", f"{loss}, {prec}, N = {n:,}", d,
-                               f"numpy 2 thr {fmt_ms(np2)}", np2, LOSS_VS_NUMPY))
+                               f"numpy 2 thr {fmt_ms(np2)} (1 thr {fmt_ms(np1)}){contention(np2, np1)}",
+                               np2, LOSS_VS_NUMPY))
     return out
 
 

@@ -6,7 +6,7 @@
 # one table, each row with its target and "met" or "not met" (bench/report.py). Everything goes
 # to bench/out/ (the table in table.md).
 #
-#   bench/run.sh           the default run, about 20 minutes on 2 cores
+#   bench/run.sh           the default run, under 20 minutes on 2 cores when quiet (23 under load)
 #   bench/run.sh --quick   fewer sizes, iterations and cases: about 5 minutes, a smoke test
 set -euo pipefail
 cd "$(dirname "$0")/.."

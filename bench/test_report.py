@@ -41,6 +41,13 @@ class RowsTest(unittest.TestCase):
         self.assertAlmostEqual(r["ratio"], 2.0 / 8.0, delta=TOLERANCE)
         self.assertEqual(report.verdict(r), "met")
 
+    def test_numpy_slower_with_two_threads_than_one_is_marked(self):
+        jmh = [jmh_row("LossBench", [[1.0]], impl="vectorized", loss="svm", precision="float64", n=200)]
+        slow = report.loss_rows(jmh, {(2, "loss", "svm", "float64", 200): 16.0, (1, "loss", "svm", "float64", 200): 2.0})
+        fine = report.loss_rows(jmh, {(2, "loss", "svm", "float64", 200): 1.5, (1, "loss", "svm", "float64", 200): 2.0})
+        self.assertIn("⚠", slow[0]["against"])
+        self.assertNotIn("⚠", fine[0]["against"])
+
     def test_first_call_against_the_median_of_each_forks_last_calls(self):
         forks = [[900.0] + [500.0] * 6 + [100.0] * 5, [700.0] + [100.0] * 11, [800.0] + [120.0] * 11]
         r = jmh_row("FirstCallBench", forks, loss="svm", precision="float64", n=49000, warmUp="none")
