@@ -68,14 +68,19 @@ public final class BenchData {
 
     /** The loss named by a benchmark parameter: "svm" or "softmax", "naive" or "vectorized". */
     public static Loss loss(String name, String impl) {
+        return loss(name, impl, REG);
+    }
+
+    /** As {@link #loss(String, String)}, with regularization strength {@code reg} (≥ 0). */
+    public static Loss loss(String name, String impl, double reg) {
         boolean naive = switch (impl) {
             case "naive" -> true;
             case "vectorized" -> false;
             default -> throw new IllegalArgumentException("impl must be naive or vectorized but was: " + impl);
         };
         return switch (name) {
-            case "svm" -> naive ? new SvmLossNaive(REG) : new SvmLoss(REG);
-            case "softmax" -> naive ? new SoftmaxLossNaive(REG) : new SoftmaxLoss(REG);
+            case "svm" -> naive ? new SvmLossNaive(reg) : new SvmLoss(reg);
+            case "softmax" -> naive ? new SoftmaxLossNaive(reg) : new SoftmaxLoss(reg);
             default -> throw new IllegalArgumentException("loss must be svm or softmax but was: " + name);
         };
     }

@@ -19,9 +19,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The first vectorized loss-and-gradient call in a fresh JVM at N = 49,000: what a notebook cell
- * waits for before the JIT has compiled anything. Each fork times exactly one call, made right
- * after the data is built (the data is built with plain loops that do not touch the loss code).
+ * The first vectorized loss-and-gradient call in a fresh JVM at N = 49,000 against the same JVM's
+ * steady state: what a notebook cell waits for before the JIT has compiled anything. Each fork
+ * times {@value #CALLS} single calls, one an iteration, the first right after the data is built (the
+ * data is built with plain loops that do not touch the loss code). bench/report.py takes a fork's
+ * first iteration as its first call and the median of the last five iterations of all
+ * forks as the steady state, so both come from the same JDK (bench/run.sh runs this class on
+ * every JDK it finds, with JMH's {@code -jvm}).
  *
  * <p>{@code warmUp = "none"}: a bare JVM. {@code warmUp = "kernel-start"}: as in the notebook
  * kernel, whose start-up script calls {@link LinearClassifier#warmUpInBackground()} before the
@@ -32,9 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
-@Measurement(iterations = 1)
+@Measurement(iterations = FirstCallBench.CALLS)
 @Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g", "-Xms2g"})
 public class FirstCallBench {
+    /** Calls timed in each fork: the first call, then enough for C2 to have compiled the kernels. */
+    public static final int CALLS = 12;
+
     @Param({"svm", "softmax"})
     public String loss;
 

@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * float64 and float32 features. One call = forward ({@code W x_i} for every i) and backward
  * ({@code dW}), about 4·N·D·C floating-point operations.
  *
- * <p>bench/run.sh restricts the naive losses to N ≤ 10,000 in its default run (the naive twins
- * are explicit loops and take seconds per call at 49,000).
+ * <p>bench/run.sh runs the vectorized losses only, at every N below, twice: with the fork's JVM
+ * started with {@code -XX:ActiveProcessorCount=1} and {@code =2} (the kernel pool sizes itself from
+ * {@code availableProcessors}). The naive twins are explicit loops, seconds per call at 49,000; run
+ * them by hand ({@code -p impl=naive -p n=256}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +43,7 @@ public class LossBench {
     @Param({"float64", "float32"})
     public String precision;
 
-    @Param({"256", "500", "10000", "49000"})
+    @Param({"64", "128", "200", "256", "500", "1000", "10000", "49000"})
     public int n;
 
     private Loss f;
