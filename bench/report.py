@@ -35,6 +35,7 @@ FLOOR_MULTIPLE = 2.0
 TRAIN_VS_NUMPY = 0.5
 NUMGRAD_VS_NUMPY = 0.5
 FIRST_CALL = {"none": 2.0, "kernel-start": 1.3}
+TRIVIAL_CELL_SLACK = 1.1  # the first "1 + 1" cell with the warm-up running, against none: noise allowed
 COURSE_SECONDS = 90.0
 COURSE_PEAK_MB = 2048.0
 
@@ -223,6 +224,30 @@ def first_call_rows(jmh):
     return out
 
 
+def kernel_first_call_rows(path):
+    """bench/kernel_first_call.py's results: the first loss call in the real notebook kernel."""
+    if not os.path.exists(path):
+        return [row(5, "first call, in the notebook kernel", "not measured (no build/jupyter: run "
+                    "environment/install.sh)", None, "–", None, FIRST_CALL["kernel-start"])]
+    with open(path) as f:
+        runs = json.load(f)
+    out = []
+    for r in runs:
+        if r["warmUp"] == "kernel-start":
+            out.append(row(5, "first call, in the notebook kernel (warm-up at start)",
+                           f"{r['kernel']}; svm, float32, N = 49,000, {len(r['trials'])} fresh kernels",
+                           r["first_ms"], f"steady {fmt_ms(r['steady_ms'])}", r["steady_ms"],
+                           FIRST_CALL["kernel-start"]))
+    for name in sorted({r["kernel"] for r in runs}):
+        warm = [r for r in runs if r["kernel"] == name and r["warmUp"] == "kernel-start"]
+        cold = [r for r in runs if r["kernel"] == name and r["warmUp"] == "none"]
+        if warm and cold:
+            out.append(row(5, "first trivial cell, warm-up at start vs none (must not delay it)", name,
+                           warm[0]["trivial_cell_ms"], f"none {fmt_ms(cold[0]['trivial_cell_ms'])}",
+                           cold[0]["trivial_cell_ms"], TRIVIAL_CELL_SLACK))
+    return out
+
+
 def read_summary(path):
     with open(path) as f:
         lines = [line.rstrip("\n").split("\t") for line in f if line.strip()]
@@ -246,6 +271,9 @@ def course_rows(course_dir, notebooks_found):
         source = f"{os.path.relpath(path)}, {when}{partial}"
         seconds = sum(float(b["seconds"]) for b in books)
         peak = max(books, key=lambda b: float(b["peak_rss_mb"]))
+        in_cells = sum(float(b.get("cell_seconds") or "nan") for b in books)
+        if in_cells == in_cells:  # summaries written before the cell time was recorded have none
+            source += f"; {in_cells:.0f} s inside cells, the rest starting kernels"
         out.append(row(6, "the course: notebook time, total", f"{kernel} ({source})", seconds,
                        f"{COURSE_SECONDS:g} s", COURSE_SECONDS, 1.0, value_text=f"{seconds:.1f} s",
                        limit_text=f"≤ {COURSE_SECONDS:g} s"))
@@ -322,6 +350,40 @@ def print_first_calls(jmh):
               f"| {first / steady:.2f} |")
 
 
+def cell_times(course_dir):
+    """(seconds, notebook, cell number, first line) of every executed cell under course_dir/notebooks/,
+    from the timing nbclient records in each cell's metadata."""
+    import datetime
+    def stamp(t):
+        return datetime.datetime.fromisoformat(t.replace("Z", "+00:00"))
+    cells = []
+    for path in sorted(glob.glob(os.path.join(course_dir, "notebooks", "**", "*.ipynb"), recursive=True)):
+        with open(path) as f:
+            nb = json.load(f)
+        for number, cell in enumerate(nb["cells"], 1):
+            timing = cell.get("metadata", {}).get("execution", {})
+            if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
+                seconds = (stamp(timing["shell.execute_reply"]) - stamp(timing["iopub.execute_input"])).total_seconds()
+                source = "".join(cell["source"]).strip().splitlines()
+                cells.append((seconds, os.path.relpath(path, os.path.join(course_dir, "notebooks")), number,
+                              source[0][:70] if source else ""))
+    return cells
+
+
+def print_course_cells(course_dir, most=12):
+    cells = sorted(cell_times(course_dir), reverse=True)
+    if not cells:
+        print(f"(no executed notebooks under {course_dir}/notebooks/: run the test command)")
+        return
+    total = sum(c[0] for c in cells)
+    print(f"{len(cells)} cells, {total:.0f} s inside cells under descent-java; the {most} longest "
+          f"({sum(c[0] for c in cells[:most]) / total:.0%} of it):\n")
+    print("| seconds | notebook | cell | first line |")
+    print("|---:|---|---:|---|")
+    for seconds, notebook, number, line in cells[:most]:
+        print(f"| {seconds:.1f} | {notebook} | {number} | `{line}` |")
+
+
 def count_notebooks(root):
     return len([p for p in glob.glob(os.path.join(root, "notebooks", "**", "*.ipynb"), recursive=True)
                 if ".ipynb_checkpoints" not in p])
@@ -341,6 +403,7 @@ def main():
     print("## Targets (issue 11)\n")
     print_targets(loss_rows(jmh, numpy) + floor_rows(jmh, machine) + train_rows(jmh, numpy)
                   + numgrad_rows(jmh, numpy) + first_call_rows(jmh)
+                  + kernel_first_call_rows(os.path.join(args.out, "kernel-first.json"))
                   + course_rows(args.course, count_notebooks(root)))
     print("\n## How the loss + gradient's time grows with N (µs per example)\n")
     print_growth(jmh, numpy)
@@ -348,6 +411,8 @@ def main():
     print_machine(machine, blas)
     print("\n## First call, fork by fork\n")
     print_first_calls(jmh)
+    print("\n## Where the course's notebook time goes (the test command's executed notebooks)\n")
+    print_course_cells(args.course)
     return 0
 
 

@@ -25,6 +25,7 @@ if [[ $QUICK == 1 ]]; then
   TRAIN=(-p loss=svm -p precision=float32)
   NUMGRAD=(-p loss=svm -p precision=float32 -wi 0)
   FIRST=(-f 1 -p loss=svm)
+  KERNEL_TRIALS=1
   NUMPY_QUICK=(--quick --losses svm --precisions float32)
 else
   SIZES=64,128,200,256,500,1000,10000,49000
@@ -32,6 +33,7 @@ else
   TRAIN=()
   NUMGRAD=()
   FIRST=(-f 3)
+  KERNEL_TRIALS=3
   NUMPY_QUICK=()
 fi
 
@@ -106,6 +108,14 @@ for jdk in $(vector_jdks); do
   step "JMH: first call in a fresh JVM, $name"
   jmh 'descent.bench.FirstCallBench' "${FIRST[@]}" -jvm "$jdk" -rff "$OUT/jmh-first-$name.json"
 done
+
+# The first call as a student meets it: in the notebook kernel (environment/install.sh's build/jupyter).
+if [[ -f build/jupyter/env.sh ]]; then
+  step "the first call in the notebook kernel, with and without its warm-up"
+  # shellcheck source=/dev/null
+  (. build/jupyter/env.sh && "$JUPYTER_PYTHON" bench/kernel_first_call.py --trials "$KERNEL_TRIALS" \
+    --out "$OUT/kernel-first.json" >&2)
+fi
 
 step "numpy, 2 threads"
 numpy_py measure --threads 2 --sizes $SIZES "${NUMPY_QUICK[@]}" --out "$OUT/numpy-2.json"
