@@ -2,6 +2,7 @@
 
     python3 -m unittest discover -s bench -p 'test_*.py'
 """
+import json
 import os
 import tempfile
 import unittest
@@ -91,6 +92,51 @@ class CourseTest(unittest.TestCase):
         self.assertIn("only 1 of 2 notebooks", jjava_time["case"])
         self.assertEqual(report.verdict(jjava_time), "not measured (a partial run)")
         self.assertEqual(report.verdict(jjava_peak), "not measured (a partial run)")
+
+    def test_cell_time_is_named_when_the_summary_records_it(self):
+        with tempfile.TemporaryDirectory() as build:
+            folder = os.path.join(build, "notebooks")
+            os.makedirs(folder)
+            with open(os.path.join(folder, "summary.tsv"), "w") as f:
+                f.write("notebook\tseconds\tpeak_rss_mb\tresult\tkernel\tcell_seconds\n"
+                        "a.ipynb\t40.0\t900\tok\tdescent-java\t31.5\n")
+            time_row, _ = report.course_rows(build, notebooks_found=1)
+        self.assertIn("32 s inside cells", time_row["case"])
+        self.assertEqual(report.verdict(time_row), "met")
+
+    def test_longest_cells_come_from_each_cells_recorded_timing(self):
+        cell = {"cell_type": "code", "source": ["long[] seeds = {1};\n", "run();"], "metadata": {"execution": {
+            "iopub.execute_input": "2026-11-26T05:00:00.000000Z", "shell.execute_reply": "2026-11-26T05:00:54.400000Z"}}}
+        untimed = {"cell_type": "markdown", "source": "text", "metadata": {}}
+        with tempfile.TemporaryDirectory() as build:
+            os.makedirs(os.path.join(build, "notebooks"))
+            with open(os.path.join(build, "notebooks", "03.ipynb"), "w") as f:
+                json.dump({"cells": [untimed, cell]}, f)
+            [(seconds, notebook, number, line)] = report.cell_times(build)
+        self.assertAlmostEqual(seconds, 54.4, delta=1e-6)
+        self.assertEqual((notebook, number, line), ("03.ipynb", 2, "long[] seeds = {1};"))
+
+
+class KernelFirstCallTest(unittest.TestCase):
+    def test_first_call_in_the_kernel_and_the_trivial_cell_with_and_without_the_warm_up(self):
+        runs = [{"kernel": "descent-java", "warmUp": "kernel-start", "trials": [{}, {}, {}], "first_ms": 130.0,
+                 "steady_ms": 100.0, "trivial_cell_ms": 600.0},
+                {"kernel": "descent-java", "warmUp": "none", "trials": [{}, {}, {}], "first_ms": 600.0,
+                 "steady_ms": 100.0, "trivial_cell_ms": 500.0}]
+        with tempfile.TemporaryDirectory() as out:
+            path = os.path.join(out, "kernel-first.json")
+            with open(path, "w") as f:
+                json.dump(runs, f)
+            first, trivial = report.kernel_first_call_rows(path)
+        self.assertAlmostEqual(first["ratio"], 1.3, delta=TOLERANCE)
+        self.assertEqual(report.verdict(first), "met")
+        self.assertAlmostEqual(trivial["ratio"], 1.2, delta=TOLERANCE)
+        self.assertEqual(report.verdict(trivial), "**not met**")
+
+    def test_without_a_kernel_it_says_how_to_get_one(self):
+        [r] = report.kernel_first_call_rows("/nonexistent/kernel-first.json")
+        self.assertEqual(report.verdict(r), "not measured")
+        self.assertIn("environment/install.sh", r["case"])
 
 
 if __name__ == "__main__":

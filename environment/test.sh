@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test command (also what .ci/run calls):
-#   1. the library's unit tests (Maven);
+#   1. the library's unit tests (Maven) and the benchmark report's (bench/test_report.py);
 #   2. environment/install.sh --for-tests (idempotent; adds nbclient, nbconvert, NumPy, SciPy,
 #      Chromium if missing), then environment/test_setup_errors.sh (each set-up failure gives one
 #      message and its fix), environment/test_routes.sh (the install routes this run does not take),
@@ -39,6 +39,9 @@ cd "$ROOT"
 
 echo "[descent] 1/7 library and grader tests"
 mvn -B --no-transfer-progress test
+# The benchmark report's arithmetic (floors, ratios, the course's totals) on made-up results.
+bench_report="$(python3 -m unittest discover -s "$ROOT/bench" -p 'test_*.py' 2>&1 | tee /dev/stderr \
+  | sed -n 's/^Ran \([0-9]*\) tests\{0,1\} in.*/\1/p')"
 
 echo "[descent] 2/7 environment"
 bash "$ROOT/environment/install.sh" --for-tests
@@ -98,9 +101,9 @@ browser="$("$JUPYTER_PYTHON" "$ROOT/environment/test_browser.py" | tee /dev/stde
 unit="$(find "$ROOT"/*/target -path '*surefire-reports/TEST-*.xml' -exec cat {} + 2>/dev/null \
   | grep -o '<testsuite [^>]*' | grep -o ' tests="[0-9]*"' | grep -o '[0-9]*' | awk '{s += $1} END {print s + 0}')"
 books="$(find "$ROOT/build/notebooks" -name '*.ipynb' | wc -l)"
-echo "[descent] all tests passed: ${unit:-0} unit tests, ${setup_checks:-0} set-up failure checks," \
+echo "[descent] all tests passed: ${unit:-0} unit tests, ${bench_report:-0} benchmark-report tests, ${setup_checks:-0} set-up failure checks," \
   "${routes:-0} install routes, ${lbfgs:-0} L-BFGS vs SciPy checks, $books notebooks executed and drawn (and $second_books under $SECOND_KERNEL)," \
   "${figure_selftest:-0} figure-check self-tests, ${book_pages:-0} book pages read," \
   "${cli_checks:-0} grader command-line checks," \
   "${reliability:-0} reliability cases, ${browser:-0} browser checks"
-echo "tests: $(( ${unit:-0} + ${setup_checks:-0} + ${routes:-0} + ${lbfgs:-0} + books + second_books + ${figure_selftest:-0} + ${book_pages:-0} + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"
+echo "tests: $(( ${unit:-0} + ${bench_report:-0} + ${setup_checks:-0} + ${routes:-0} + ${lbfgs:-0} + books + second_books + ${figure_selftest:-0} + ${book_pages:-0} + ${cli_checks:-0} + ${reliability:-0} + ${browser:-0} )) passed, 0 failed"
