@@ -108,7 +108,8 @@ public final class LinearClassifier {
      * ~0.3–0.6 s for the JIT (4–6 × a steady call on 49,000 × 3,073); the notebook kernel calls
      * this at start-up, while the student reads the first cell. Runs the SVM and softmax losses,
      * with and without gradient, in float64 and float32, on a synthetic 10-class problem of
-     * 3,073 features, 2,048 examples and a minibatch of 200 of them (about a second of one core). Idempotent: later calls do nothing.
+     * 3,073 features shaped like CIFAR-10's, 2,049 examples and a minibatch of 203 of them (about
+     * 2.5 s of one core). Idempotent: later calls do nothing.
      */
     public static void warmUpInBackground() {
         if (!WARMING.compareAndSet(false, true)) {
@@ -121,13 +122,18 @@ public final class LinearClassifier {
     }
 
     private static void warmUp() {
-        int n = 2048;
+        // Data and weights shaped like the course's, so that the JIT's profile matches a real call
+        // and the first one does not deoptimize: pixels -127.5..127.5 and a bias column, W of scale
+        // 1e-4 (hinge margins of both signs), a regularization term, and row counts that leave rows
+        // after the kernel's 4-row tiles in every part (2,049 rows: eight parts of 257 on 2 cores;
+        // a minibatch of 203).
+        int n = 2049;
         int d = 3073;
         int c = 10;
         java.util.Random random = new java.util.Random(0);
         DMatrixRMaj x = new DMatrixRMaj(n, d);
         for (int k = 0; k < x.data.length; k++) {
-            x.data[k] = random.nextGaussian();
+            x.data[k] = k % d == d - 1 ? 1 : random.nextInt(256) - 127.5;
         }
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
@@ -135,14 +141,13 @@ public final class LinearClassifier {
         }
         DMatrixRMaj w = new DMatrixRMaj(c, d);
         for (int k = 0; k < w.data.length; k++) {
-            w.data[k] = 1e-3 * random.nextGaussian();
+            w.data[k] = 1e-4 * random.nextGaussian();
         }
         Dataset data64 = new Dataset(x, y, Dataset.defaultClassNames(c));
         Dataset data32 = data64.withPrecision(descent.data.Precision.FLOAT32);
-        Loss[] losses = {new SvmLoss(0), new SoftmaxLoss(0)};
-        // a minibatch of 200 takes the small-call path (two phases on every core)
-        Dataset small64 = data64.slice(0, 200);
-        Dataset small32 = data32.slice(0, 200);
+        Loss[] losses = {new SvmLoss(2.5e4), new SoftmaxLoss(2.5e4)};
+        Dataset small64 = data64.slice(0, 203);
+        Dataset small32 = data32.slice(0, 203);
         for (int round = 0; round < 12; round++) {
             for (Dataset data : new Dataset[] {data64, data32, small64, small32}) {
                 for (Loss loss : losses) {

@@ -26,12 +26,13 @@ import org.ejml.data.Matrix;
  */
 final class LinearKernels {
     /**
-     * Rows below which a call runs on the calling thread alone. From it, each part has at least 32
-     * rows: at CIFAR-10's size (D = 3,073, C = 10) about 0.1-0.2 ms of one core, well above a
-     * hand-off to a pool thread; the two phases cost within a few per cent of one pass on one
-     * thread (measured). Not tuned on a quiet machine.
+     * Rows below which a call runs on the calling thread alone. Measured on 2 cores (bench/run.sh,
+     * 2026-11-26, quiet): below about 400 rows the hand-off to a second core costs more than it
+     * saves (N = 64, SVM, float64: 729 µs on two cores in two phases against 456 µs in one pass on
+     * one; N = 256: slower in 3 of the 4 loss and precision cases); at N = 500 the two phases were
+     * faster in 3 of 4. From it, each part has at least half this many rows.
      */
-    static final int SPLIT_ROWS = 64;
+    static final int SPLIT_ROWS = 384;
     /** Rows from which a call is cut into four parts per core rather than one. */
     private static final int PARALLEL_THRESHOLD = 512;
     /** The row tile of the Vector API kernel: small calls are cut at its multiples. */

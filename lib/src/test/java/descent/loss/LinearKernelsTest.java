@@ -37,13 +37,12 @@ class LinearKernelsTest {
 
     @Test
     void smallCallsAreCutOncePerCoreAtMultiplesOfTheRowTile() {
-        assertArrayEquals(new int[] {0, 63}, LinearKernels.parts(63, 2));
-        assertArrayEquals(new int[] {0, 32, 64}, LinearKernels.parts(64, 2));
-        assertArrayEquals(new int[] {0, 100, 200}, LinearKernels.parts(200, 2));
-        assertArrayEquals(new int[] {0, 124, 250}, LinearKernels.parts(250, 2));
+        assertArrayEquals(new int[] {0, 200}, LinearKernels.parts(200, 2));
+        assertArrayEquals(new int[] {0, 383}, LinearKernels.parts(383, 2));
+        assertArrayEquals(new int[] {0, 192, 384}, LinearKernels.parts(384, 2));
+        assertArrayEquals(new int[] {0, 248, 500}, LinearKernels.parts(500, 2));
         assertArrayEquals(new int[] {0, 500}, LinearKernels.parts(500, 1));
-        assertArrayEquals(new int[] {0, 32, 64, 100}, LinearKernels.parts(100, 4));
-        assertArrayEquals(new int[] {0, 124, 248, 372, 500}, LinearKernels.parts(500, 4));
+        assertArrayEquals(new int[] {0, 248, 500}, LinearKernels.parts(500, 4));
     }
 
     @Test
@@ -76,8 +75,8 @@ class LinearKernelsTest {
     @Test
     void aSmallCallOnEveryCoreGivesExactlyTheOnePassResult() {
         // D = 1,101: several slices, a cut inside a float slice, a scalar remainder; C = 7 is odd;
-        // N = 203 leaves 3 rows after the last tile.
-        for (int n : new int[] {64, 101, 203, 511}) {
+        // N = 403 leaves 3 rows after the last tile.
+        for (int n : new int[] {384, 401, 403, 511}) {
             Dataset data = LossFixtures.gaussian(n, 1101, 7, n);
             DMatrixRMaj w = LossFixtures.weights(7, 1101, 0.05, 43);
             for (Precision p : Precision.values()) {
