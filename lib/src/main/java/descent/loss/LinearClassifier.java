@@ -139,10 +139,7 @@ public final class LinearClassifier {
         for (int i = 0; i < n; i++) {
             y[i] = random.nextInt(c);
         }
-        DMatrixRMaj w = new DMatrixRMaj(c, d);
-        for (int k = 0; k < w.data.length; k++) {
-            w.data[k] = 1e-4 * random.nextGaussian();
-        }
+        DMatrixRMaj w = randomWeights(c, d, 1e-4, 0);
         Dataset data64 = new Dataset(x, y, Dataset.defaultClassNames(c));
         Dataset data32 = data64.withPrecision(descent.data.Precision.FLOAT32);
         Loss[] losses = {new SvmLoss(2.5e4), new SoftmaxLoss(2.5e4)};
