@@ -66,6 +66,54 @@ public abstract class RegularizedLoss implements Loss {
         return new LossAndGradient(dataLoss + regLoss, dataLoss, regLoss, dw);
     }
 
+    /**
+     * One example's part of a loss written with loops: what {@link #byLoops} asks of a form.
+     */
+    @FunctionalInterface
+    interface ExampleLoss {
+        /**
+         * The loss {@code L_i} of example i, with its gradient added into {@code dw} (not yet
+         * divided by N).
+         *
+         * @param scores {@code s = W x_i}, C values
+         * @param label  {@code y_i}, in {@code [0, C)}
+         * @param x      the example's features: {@code x.get(i, k)}
+         * @param i      the example's row in {@code x}
+         * @param dw     C × D, the sum of the gradients of the examples before this one
+         */
+        double add(double[] scores, int label, Dataset x, int i, DMatrixRMaj dw);
+    }
+
+    /**
+     * The frame every loop form shares: for each example its scores by loops and
+     * {@code example}'s {@code L_i} and gradient, both averaged over the N examples, then the
+     * regularization. The loss is {@code (1/N) Σ_i L_i + λ ΣW²}.
+     *
+     * @param w     weights, C × D; not modified
+     * @param batch N examples with D features and labels in {@code [0, C)}
+     */
+    final LossAndGradient byLoops(DMatrixRMaj w, Dataset batch, ExampleLoss example) {
+        int n = L2Regularization.checkArguments(w, batch);
+        int[] y = batch.y();
+        DMatrixRMaj dw = new DMatrixRMaj(w.numRows, w.numCols);
+        double dataLoss = 0;
+        for (int i = 0; i < n; i++) {
+            dataLoss += example.add(scoresByLoops(w, batch, i), y[i], batch, i, dw);
+        }
+        dataLoss /= n;
+        for (int k = 0; k < dw.data.length; k++) {
+            dw.data[k] /= n;
+        }
+        return regularized(w, dataLoss, dw);
+    }
+
+    /** Adds {@code coefficient · x_i} to row j of {@code dw} (C × D): one term of a loop form's gradient. */
+    static void addToRow(DMatrixRMaj dw, int j, double coefficient, Dataset x, int i) {
+        for (int k = 0; k < dw.numCols; k++) {
+            dw.add(j, k, coefficient * x.get(i, k));
+        }
+    }
+
     /** The scores of example i by loops, {@code s_j = Σ_k W[j, k] x_i[k]}: C values, checked finite. */
     static double[] scoresByLoops(DMatrixRMaj w, Dataset batch, int i) {
         double[] scores = new double[w.numRows];

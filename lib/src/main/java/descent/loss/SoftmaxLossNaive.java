@@ -14,8 +14,9 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * W is C classes × D features; the batch holds N examples of D features. Subtracting the largest
  * score first keeps {@code exp} from overflowing and changes neither the loss nor the gradient.
- * {@link SoftmaxLossVectorized} is the same in matrix form, {@link SoftmaxLoss} the fused fast kernel;
- * tests hold the three equal.
+ * The loop over the examples and the averaging are {@link RegularizedLoss#byLoops}'s; this class
+ * writes one example's {@code L_i} and gradient. {@link SoftmaxLossVectorized} is the same in
+ * matrix form, {@link SoftmaxLoss} the fused fast kernel; tests hold the three equal.
  */
 public final class SoftmaxLossNaive extends RegularizedLoss {
     /** Softmax loss with regularization strength {@code reg} (≥ 0). */
@@ -25,35 +26,23 @@ public final class SoftmaxLossNaive extends RegularizedLoss {
 
     @Override
     LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
-        int n = L2Regularization.checkArguments(w, batch);
-        int c = w.numRows;
-        int d = w.numCols;
-        int[] y = batch.y();
-        DMatrixRMaj dw = new DMatrixRMaj(c, d);
-        double dataLoss = 0;
-        for (int i = 0; i < n; i++) {
-            double[] scores = scoresByLoops(w, batch, i);   // s = W x_i, C values
-            double max = Double.NEGATIVE_INFINITY;
-            for (double s : scores) {
-                max = Math.max(max, s);
-            }
-            double sumExp = 0;
-            for (double s : scores) {
-                sumExp += Math.exp(s - max);
-            }
-            dataLoss += Math.log(sumExp) - (scores[y[i]] - max);
-            for (int j = 0; j < c; j++) {
-                double p = Math.exp(scores[j] - max) / sumExp;
-                double coefficient = p - (j == y[i] ? 1 : 0);
-                for (int k = 0; k < d; k++) {
-                    dw.add(j, k, coefficient * batch.get(i, k));
-                }
-            }
+        return byLoops(w, batch, SoftmaxLossNaive::crossEntropy);
+    }
+
+    /** {@code L_i}, shifted by m; adds {@code (p_j − [j = y_i]) x_i} to every row j of dW. */
+    private static double crossEntropy(double[] scores, int label, Dataset x, int i, DMatrixRMaj dw) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            max = Math.max(max, s);
         }
-        dataLoss /= n;
-        for (int k = 0; k < dw.data.length; k++) {
-            dw.data[k] /= n;
+        double sumExp = 0;
+        for (double s : scores) {
+            sumExp += Math.exp(s - max);
         }
-        return regularized(w, dataLoss, dw);
+        for (int j = 0; j < scores.length; j++) {
+            double p = Math.exp(scores[j] - max) / sumExp;
+            addToRow(dw, j, p - (j == label ? 1 : 0), x, i);
+        }
+        return Math.log(sumExp) - (scores[label] - max);
     }
 }

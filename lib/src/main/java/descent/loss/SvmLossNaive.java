@@ -13,49 +13,33 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * W is C classes × D features; the batch holds N examples of D features. Every positive margin
  * adds {@code x_i} to row j of the gradient and subtracts {@code x_i} from row y_i. A margin of
- * exactly 0 (a kink) contributes nothing. {@link SvmLossVectorized} is the same in matrix
+ * exactly 0 (a kink) contributes nothing. Δ is 1, as in CS231n ({@link SvmLoss} takes any Δ).
+ * The loop over the examples and the averaging are {@link RegularizedLoss#byLoops}'s; this class
+ * writes one example's {@code L_i} and gradient. {@link SvmLossVectorized} is the same in matrix
  * form, {@link SvmLoss} the fused fast kernel; tests hold the three equal.
  */
 public final class SvmLossNaive extends SvmLossForm {
-    /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
+    /** SVM loss with margin Δ = 1, as in CS231n, and regularization strength {@code reg} (≥ 0). */
     public SvmLossNaive(double reg) {
-        this(1.0, reg);
-    }
-
-    /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
-    public SvmLossNaive(double delta, double reg) {
-        super("SVM loss, by loops", delta, reg);
+        super("SVM loss, by loops", 1.0, reg);
     }
 
     @Override
     LossAndGradient evaluate(DMatrixRMaj w, Dataset batch, boolean withGradient) {
-        int n = L2Regularization.checkArguments(w, batch);
-        int c = w.numRows;
-        int d = w.numCols;
-        int[] y = batch.y();
-        DMatrixRMaj dw = new DMatrixRMaj(c, d);
-        double dataLoss = 0;
-        for (int i = 0; i < n; i++) {
-            double[] scores = scoresByLoops(w, batch, i);   // s = W x_i, C values
-            double correct = scores[y[i]];
-            for (int j = 0; j < c; j++) {
-                if (j == y[i]) {
-                    continue;
-                }
-                double margin = scores[j] - correct + delta();
-                if (margin > 0) {
-                    dataLoss += margin;
-                    for (int k = 0; k < d; k++) {
-                        dw.add(j, k, batch.get(i, k));
-                        dw.add(y[i], k, -batch.get(i, k));
-                    }
-                }
+        return byLoops(w, batch, this::hinge);
+    }
+
+    /** {@code L_i}; each positive margin adds x_i to row j of dW and −x_i to row y_i. */
+    private double hinge(double[] scores, int label, Dataset x, int i, DMatrixRMaj dw) {
+        double li = 0;
+        for (int j = 0; j < scores.length; j++) {
+            double margin = scores[j] - scores[label] + delta();
+            if (j != label && margin > 0) {
+                li += margin;
+                addToRow(dw, j, 1, x, i);
+                addToRow(dw, label, -1, x, i);
             }
         }
-        dataLoss /= n;
-        for (int k = 0; k < dw.data.length; k++) {
-            dw.data[k] /= n;
-        }
-        return regularized(w, dataLoss, dw);
+        return li;
     }
 }

@@ -17,22 +17,18 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   G = [M &gt; 0] − (row counts of [M &gt; 0]) ∘ Y  N × C
  *   dW = Gᵀ X / N + 2 λ W                      C × D
  * </pre>
- * A margin of exactly 0 (a kink) contributes nothing, as in the naive version. The float32 data of
- * a {@link descent.data.Precision#FLOAT32} batch is copied to float64 first.
+ * A margin of exactly 0 (a kink) contributes nothing, as in the naive version; Δ is 1, as in
+ * CS231n. The float32 data of a {@link descent.data.Precision#FLOAT32} batch is copied to float64
+ * first.
  *
  * <p>Every step makes a whole matrix: N × C for the scores and margins, so it uses more memory
  * than {@link SvmLoss}, the library's fused kernel, which computes the same in one pass over X
  * without them. Tests hold the three forms equal.
  */
 public final class SvmLossVectorized extends SvmLossForm {
-    /** SVM loss with margin Δ = 1 and regularization strength {@code reg} (≥ 0). */
+    /** SVM loss with margin Δ = 1, as in CS231n, and regularization strength {@code reg} (≥ 0). */
     public SvmLossVectorized(double reg) {
-        this(1.0, reg);
-    }
-
-    /** SVM loss with margin {@code delta} (&gt; 0) and regularization strength {@code reg} (≥ 0). */
-    public SvmLossVectorized(double delta, double reg) {
-        super("SVM loss, in matrix form", delta, reg);
+        super("SVM loss, in matrix form", 1.0, reg);
     }
 
     @Override

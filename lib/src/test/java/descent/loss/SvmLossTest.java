@@ -9,6 +9,7 @@ import descent.check.GradientCheckResult;
 import descent.data.Dataset;
 import descent.data.Precision;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class SvmLossTest {
@@ -56,7 +57,26 @@ class SvmLossTest {
     void fusedKernelMatchesNaiveOnTheMultiCorePath() {
         Dataset data = LossFixtures.gaussian(1500, 41, 10, 3);
         DMatrixRMaj w = LossFixtures.weights(10, 41, 0.1, 4);
-        assertTwinsAgree(new SvmLossNaive(2.0, 0.01), new SvmLoss(2.0, 0.01), w, data, TOLERANCE);
+        assertTwinsAgree(new SvmLossNaive(0.01), new SvmLoss(0.01), w, data, TOLERANCE);
+    }
+
+    /**
+     * {@code max(0, s_j − s_y + Δ) = Δ max(0, (s_j − s_y)/Δ + 1)}: with margin Δ the data loss at W is Δ
+     * times the Δ = 1 loss at W/Δ, and the gradient is the Δ = 1 gradient there. The naive form has
+     * Δ = 1 (as CS231n's), so this is how the fused kernel's Δ is checked against it.
+     */
+    @Test
+    void fusedKernelWithMarginTwoIsTwiceTheNaiveLossAtHalfTheWeights() {
+        Dataset data = LossFixtures.gaussian(1500, 41, 10, 3);
+        DMatrixRMaj w = LossFixtures.weights(10, 41, 0.1, 4);
+        DMatrixRMaj half = w.copy();
+        CommonOps_DDRM.scale(0.5, half);
+        LossAndGradient naive = new SvmLossNaive(0).lossAndGradient(half, data);
+        LossAndGradient fused = new SvmLoss(2.0, 0).lossAndGradient(w, data);
+        assertTrue(naive.dataLoss() > 1, "fixture has positive margins: " + naive.dataLoss());
+        assertEquals(2 * naive.dataLoss(), fused.dataLoss(), TOLERANCE * fused.dataLoss());
+        assertTrue(GradientCheck.maxAbsoluteDifference(naive.gradient(), fused.gradient()) < TOLERANCE,
+                "gradients differ by " + GradientCheck.maxAbsoluteDifference(naive.gradient(), fused.gradient()));
     }
 
     @Test
@@ -132,6 +152,8 @@ class SvmLossTest {
                 assertThrows(IllegalArgumentException.class, () -> new SvmLoss(-1)).getMessage());
         assertEquals("delta must be > 0 but was: NaN",
                 assertThrows(IllegalArgumentException.class, () -> new SvmLoss(Double.NaN, 0)).getMessage());
+        assertEquals("delta must be > 0 but was: 0.0",
+                assertThrows(IllegalArgumentException.class, () -> new SvmLoss(0, 1)).getMessage());
         assertEquals("reg must be >= 0 but was: Infinity",
                 assertThrows(IllegalArgumentException.class,
                         () -> new SvmLossNaive(Double.POSITIVE_INFINITY)).getMessage());
