@@ -109,8 +109,7 @@ public final class Curvature {
      */
     public static ConvexityReport convexity(Function<double[], DMatrixRMaj> hessian, List<double[]> points,
             double tolerance) {
-        Checks.notNull("hessian", hessian);
-        Checks.notNull("points", points);
+        Checks.noneNull("hessian, points", hessian, points);
         Checks.positive("points.size()", points.size());
         Checks.nonNegative("tolerance", tolerance);
         double smallest = Double.POSITIVE_INFINITY;

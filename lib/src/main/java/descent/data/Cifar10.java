@@ -505,10 +505,7 @@ public final class Cifar10 {
      */
     public static Cifar10Splits split(Cifar10Images trainingPool, Cifar10Images testPool,
                                       List<String> classNames, Options options) {
-        Checks.notNull("trainingPool", trainingPool);
-        Checks.notNull("testPool", testPool);
-        Checks.notNull("classNames", classNames);
-        Checks.notNull("options", options);
+        Checks.noneNull("trainingPool, testPool, classNames, options", trainingPool, testPool, classNames, options);
         int needed = options.numTrain() + options.numVal();
         Checks.require(trainingPool.size() >= needed, "trainingPool must hold at least numTrain + numVal = "
                 + needed + " images but held: " + trainingPool.size());

@@ -28,12 +28,7 @@ public record Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset de
                             double[] pixelScale, Cifar10.Options options) {
     /** Checks that the parts agree. */
     public Cifar10Splits {
-        Checks.notNull("train", train);
-        Checks.notNull("val", val);
-        Checks.notNull("test", test);
-        Checks.notNull("dev", dev);
-        Checks.notNull("meanImage", meanImage);
-        Checks.notNull("options", options);
+        Checks.noneNull("train, val, test, dev, meanImage, options", train, val, test, dev, meanImage, options);
         Checks.require(meanImage.length == Cifar10.PIXELS,
                 "meanImage must hold 3072 values but held: " + meanImage.length);
         for (Dataset d : List.of(train, val, test, dev)) {

@@ -45,9 +45,7 @@ public final class Dataset {
 
     /** {@code checkFinite} false only for rows copied from a dataset that was checked. */
     private Dataset(Matrix x, int[] y, List<String> classNames, boolean checkFinite) {
-        Checks.notNull("x", x);
-        Checks.notNull("y", y);
-        Checks.notNull("classNames", classNames);
+        Checks.noneNull("x, y, classNames", x, y, classNames);
         Checks.require(x instanceof DMatrixRMaj || x instanceof FMatrixRMaj,
                 "x must be a DMatrixRMaj or an FMatrixRMaj but was: " + x.getClass().getSimpleName());
         Checks.require(y.length == x.getNumRows(), "y must have one label per row of x (" + x.getNumRows()

@@ -40,8 +40,7 @@ public final class ImageGrid {
      * @param labels N captions (may be empty strings)
      */
     public static ImageGrid of(List<BufferedImage> images, List<String> labels) {
-        Checks.notNull("images", images);
-        Checks.notNull("labels", labels);
+        Checks.noneNull("images, labels", images, labels);
         Checks.require(!images.isEmpty(), "images must not be empty");
         Checks.require(images.size() == labels.size(), "images and labels must have the same size but were: "
                 + images.size() + " and " + labels.size());

@@ -96,8 +96,7 @@ public final class Images {
      * @param layout  the pixel order the classifier's inputs had
      */
     public static List<BufferedImage> weightImages(double[][] weights, PixelLayout layout) {
-        Checks.notNull("weights", weights);
-        Checks.notNull("layout", layout);
+        Checks.noneNull("weights, layout", weights, layout);
         Checks.require(weights.length > 0, "weights must have at least one row");
         List<BufferedImage> images = new ArrayList<>(weights.length);
         for (int k = 0; k < weights.length; k++) {
@@ -137,8 +136,7 @@ public final class Images {
     }
 
     private static void checkRow(double[] row, int width, int height, PixelLayout layout) {
-        Checks.notNull("row", row);
-        Checks.notNull("layout", layout);
+        Checks.noneNull("row, layout", row, layout);
         Checks.positive("width", width);
         Checks.positive("height", height);
         Checks.require(row.length == 3 * width * height, "row must have 3 * height * width = "

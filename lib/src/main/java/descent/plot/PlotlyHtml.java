@@ -142,8 +142,7 @@ public final class PlotlyHtml {
      * @param fragments HTML fragments, e.g. from {@link #figureHtml(Figure)} or {@link ImageGrid#html()}
      */
     public static String page(String title, String... fragments) {
-        Checks.notNull("title", title);
-        Checks.notNull("fragments", fragments);
+        Checks.noneNull("title, fragments", title, fragments);
         StringBuilder sb = new StringBuilder(bundle().length() + 4096);
         sb.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n")

@@ -59,8 +59,7 @@ public final class Plots {
      * @return {@code file}
      */
     public static Path save(Path file, String title, Figure... figures) {
-        Checks.notNull("file", file);
-        Checks.notNull("figures", figures);
+        Checks.noneNull("file, figures", file, figures);
         String[] fragments = new String[figures.length];
         for (int i = 0; i < figures.length; i++) {
             fragments[i] = PlotlyHtml.figureHtml(Checks.notNull("figures[" + i + "]", figures[i]));

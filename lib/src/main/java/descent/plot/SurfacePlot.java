@@ -137,9 +137,7 @@ public final class SurfacePlot {
     public static SurfacePlot of(String title, double[] xs, double[] ys, double[][] z) {
         Checks.notNull("title", title);
         Checks.require(!title.isBlank(), "title must not be blank");
-        Checks.notNull("xs", xs);
-        Checks.notNull("ys", ys);
-        Checks.notNull("z", z);
+        Checks.noneNull("xs, ys, z", xs, ys, z);
         Checks.require(xs.length >= 2, "xs must have at least 2 values but had: " + xs.length);
         Checks.require(ys.length >= 2, "ys must have at least 2 values but had: " + ys.length);
         Checks.allFinite("xs", xs, xs.length);

@@ -20,8 +20,7 @@ public record Trajectory(String name, double[] xs, double[] ys) {
     public Trajectory {
         Checks.notNull("name", name);
         Checks.require(!name.isBlank(), "name must not be blank but was: '" + name + "'");
-        Checks.notNull("xs", xs);
-        Checks.notNull("ys", ys);
+        Checks.noneNull("xs, ys", xs, ys);
         Checks.require(xs.length == ys.length, "trajectory '" + name
                 + "': xs and ys must have the same length but were: " + xs.length + " and " + ys.length);
         Checks.require(xs.length > 0, "trajectory '" + name + "' must have at least one point");

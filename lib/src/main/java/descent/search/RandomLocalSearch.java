@@ -63,8 +63,7 @@ public final class RandomLocalSearch {
     }
 
     private SearchResult search(Loss loss, Dataset data, DMatrixRMaj w, Random random, StepListener listener) {
-        Checks.notNull("loss", loss);
-        Checks.notNull("listener", listener);
+        Checks.noneNull("loss, listener", loss, listener);
         double bestLoss = loss.loss(w, data);
         double[] losses = new double[steps];
         double[] bestSoFar = new double[steps];

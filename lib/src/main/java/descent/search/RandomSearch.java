@@ -44,9 +44,7 @@ public final class RandomSearch {
 
     /** As {@link #run(Loss, Dataset)}, telling {@code listener} the candidate's loss after each trial. */
     public SearchResult run(Loss loss, Dataset data, StepListener listener) {
-        Checks.notNull("loss", loss);
-        Checks.notNull("data", data);
-        Checks.notNull("listener", listener);
+        Checks.noneNull("loss, data, listener", loss, data, listener);
         Random random = new Random(seed);
         int c = data.numClasses();
         int d = data.features();

@@ -107,8 +107,7 @@ public final class Lbfgs {
 
     /** {@link #minimize(Function, DMatrixRMaj)} telling {@code observer} (may be null) each step. */
     LbfgsRun minimize(Function<DMatrixRMaj, LossAndGradient> f, DMatrixRMaj w0, StepObserver observer) {
-        Checks.notNull("f", f);
-        Checks.notNull("w0", w0);
+        Checks.noneNull("f, w0", f, w0);
         Checks.finite("w0", w0, "; L-BFGS needs a finite starting W");
         return new Run(f, w0, observer).go();
     }

@@ -26,11 +26,7 @@ public record LbfgsRun(DMatrixRMaj w, double[] losses, int[] evaluations, double
 
     /** Checks that the arrays have one entry per iteration plus the start. */
     public LbfgsRun {
-        Checks.notNull("w", w);
-        Checks.notNull("losses", losses);
-        Checks.notNull("evaluations", evaluations);
-        Checks.notNull("seconds", seconds);
-        Checks.notNull("stopReason", stopReason);
+        Checks.noneNull("w, losses, evaluations, seconds, stopReason", w, losses, evaluations, seconds, stopReason);
         Checks.nonNegative("iterations", iterations);
         Checks.require(losses.length == iterations + 1 && evaluations.length == iterations + 1
                         && seconds.length == iterations + 1,

@@ -44,8 +44,7 @@ public record SurfacePath(double[] xs, double[] ys, double[] values) {
      */
     public static SurfacePath run(Surface surface, Optimizer optimizer, double x0, double y0,
                                   LearningRateSchedule schedule, int steps) {
-        Checks.notNull("surface", surface);
-        Checks.notNull("optimizer", optimizer);
+        Checks.noneNull("surface, optimizer", surface, optimizer);
         Checks.finite("x0", x0);
         Checks.finite("y0", y0);
         Checks.notNull("schedule", schedule);

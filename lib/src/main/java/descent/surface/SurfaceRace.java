@@ -82,8 +82,7 @@ public record SurfaceRace(Surface surface, double x0, double y0, int steps, doub
      */
     public static SurfaceRace run(Surface surface, Map<String, ? extends Optimizer> optimizers, double[] rates,
                                   double x0, double y0, int steps) {
-        Checks.notNull("surface", surface);
-        Checks.notNull("optimizers", optimizers);
+        Checks.noneNull("surface, optimizers", surface, optimizers);
         Checks.require(!optimizers.isEmpty(), "optimizers must not be empty");
         Checks.notNull("rates", rates);
         Checks.require(rates.length > 0, "rates must not be empty");

@@ -82,6 +82,24 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Requires each of {@code values} not to be null: {@code noneNull("w, losses", w, losses)}.
+     *
+     * @param names  the values' names, comma-separated, in the order of {@code values}
+     * @param values as many values as {@code names} names
+     * @throws IllegalArgumentException naming the first null value, e.g. "losses must not be null"
+     */
+    public static void noneNull(String names, Object... values) {
+        String[] each = names.split(",\\s*");
+        if (each.length != values.length) {
+            throw new IllegalArgumentException("noneNull was given " + each.length + " names (" + names
+                    + ") for " + values.length + " values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            notNull(each[i], values[i]);
+        }
+    }
+
     /** Requires a free-form condition; {@code message} says what was expected and what was seen. */
     public static void require(boolean condition, String message) {
         if (!condition) {

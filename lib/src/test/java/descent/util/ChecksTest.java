@@ -91,6 +91,13 @@ class ChecksTest {
     }
 
     @Test
+    void noneNullNamesTheFirstNullValueAndRejectsMismatchedNames() {
+        assertDoesNotThrow(() -> Checks.noneNull("a, b,c", 1, "two", 3.0));
+        rejects("b must not be null", () -> Checks.noneNull("a, b, c", 1, null, null));
+        rejects("noneNull was given 2 names (a, b) for 3 values", () -> Checks.noneNull("a, b", 1, 2, 3));
+    }
+
+    @Test
     void shapeChecksNameBothShapes() {
         DMatrixRMaj w = new DMatrixRMaj(10, 3073);
         assertDoesNotThrow(() -> Checks.shape("W", w, 10, 3073));

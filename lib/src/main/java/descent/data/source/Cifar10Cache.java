@@ -454,8 +454,7 @@ public final class Cifar10Cache {
      * whole new one, never a part; if writing fails, the temporary file is deleted.
      */
     public static void writeAtomically(Path target, Writer writer) throws IOException {
-        Checks.notNull("target", target);
-        Checks.notNull("writer", writer);
+        Checks.noneNull("target, writer", target, writer);
         Path folder = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
         boolean done = false;

@@ -99,8 +99,7 @@ public final class Cifar10Format {
      * @param out    where to write; not closed
      */
     public static void write(Cifar10Images images, OutputStream out) throws IOException {
-        Checks.notNull("images", images);
-        Checks.notNull("out", out);
+        Checks.noneNull("images, out", images, out);
         byte[] record = new byte[RECORD_BYTES];
         for (int i = 0; i < images.size(); i++) {
             int label = images.labels()[i];

@@ -35,8 +35,7 @@ public final class Cifar10Images {
      * @param labels N labels, each in [0, 255]; not copied
      */
     public Cifar10Images(byte[] pixels, int[] labels) {
-        Checks.notNull("pixels", pixels);
-        Checks.notNull("labels", labels);
+        Checks.noneNull("pixels, labels", pixels, labels);
         Checks.require((long) labels.length * VALUES == pixels.length,
                 "pixels must hold 3072 bytes per label (" + labels.length + " labels) but had: " + pixels.length);
         for (int i = 0; i < labels.length; i++) {
