@@ -1,7 +1,6 @@
 package descent.optim;
 
 import descent.util.Checks;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * AdaGrad: each weight's step shrinks with the sum of its squared gradients so far.
@@ -23,7 +22,6 @@ public final class AdaGrad extends AbstractOptimizer {
 
     private final double eps;
     private final double initialAccumulatorValue;
-    private DMatrixRMaj sumOfSquares;
 
     /** AdaGrad with ε = {@value #DEFAULT_EPS} and the accumulator starting at 0. */
     public AdaGrad() {
@@ -35,41 +33,23 @@ public final class AdaGrad extends AbstractOptimizer {
      * @param initialAccumulatorValue the value every entry of s starts at; finite and {@code >= 0}
      */
     public AdaGrad(double eps, double initialAccumulatorValue) {
+        super("sum of squares");
         this.eps = Checks.positive("eps", eps);
         this.initialAccumulatorValue =
                 Checks.nonNegative("initialAccumulatorValue", initialAccumulatorValue);
     }
 
-    /** ε added to √s. */
-    public double eps() {
-        return eps;
-    }
-
-    /** The value every entry of the sum of squares starts at. */
-    public double initialAccumulatorValue() {
+    @Override
+    protected double stateStartsAt() {
         return initialAccumulatorValue;
     }
 
     @Override
-    protected void createState(int rows, int cols) {
-        sumOfSquares = new DMatrixRMaj(rows, cols);
-        sumOfSquares.fill(initialAccumulatorValue);
-    }
-
-    @Override
-    protected void clearState() {
-        sumOfSquares = null;
-    }
-
-    @Override
-    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        double[] s = sumOfSquares.data;
-        double[] g = dw.data;
-        double[] x = w.data;
-        int n = w.getNumElements();
+    protected void apply(double[] w, double[] dw, int n, double learningRate, long step) {
+        double[] s = state("sum of squares");
         for (int i = 0; i < n; i++) {
-            s[i] += g[i] * g[i];
-            x[i] -= learningRate * g[i] / (Math.sqrt(s[i]) + eps);
+            s[i] += dw[i] * dw[i];
+            w[i] -= learningRate * dw[i] / (Math.sqrt(s[i]) + eps);
         }
     }
 

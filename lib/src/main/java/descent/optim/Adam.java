@@ -1,7 +1,6 @@
 package descent.optim;
 
 import descent.util.Checks;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Adam: momentum on the gradient and RMSProp-style scaling, both bias-corrected, exactly as
@@ -30,8 +29,6 @@ public final class Adam extends AbstractOptimizer {
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private DMatrixRMaj firstMoment;
-    private DMatrixRMaj secondMoment;
 
     /** Adam with PyTorch's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     public Adam() {
@@ -44,53 +41,24 @@ public final class Adam extends AbstractOptimizer {
      * @param eps   ε added to the corrected √v; finite and {@code > 0}
      */
     public Adam(double beta1, double beta2, double eps) {
+        super("m", "v");
         this.beta1 = Checks.inHalfOpenRange("beta1", beta1, 0, 1);
         this.beta2 = Checks.inHalfOpenRange("beta2", beta2, 0, 1);
         this.eps = Checks.positive("eps", eps);
     }
 
-    /** β1, decay of the first moment. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** β2, decay of the second moment. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** ε added to the bias-corrected √v. */
-    public double eps() {
-        return eps;
-    }
-
     @Override
-    protected void createState(int rows, int cols) {
-        firstMoment = new DMatrixRMaj(rows, cols);
-        secondMoment = new DMatrixRMaj(rows, cols);
-    }
-
-    @Override
-    protected void clearState() {
-        firstMoment = null;
-        secondMoment = null;
-    }
-
-    @Override
-    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
+    protected void apply(double[] w, double[] dw, int n, double learningRate, long step) {
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         double stepSize = learningRate / biasCorrection1;
-        double[] m = firstMoment.data;
-        double[] v = secondMoment.data;
-        double[] g = dw.data;
-        double[] x = w.data;
-        int n = w.getNumElements();
+        double[] m = state("m");
+        double[] v = state("v");
         for (int i = 0; i < n; i++) {
-            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * dw[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * dw[i] * dw[i];
             double denominator = Math.sqrt(v[i]) / biasCorrection2Sqrt + eps;
-            x[i] -= stepSize * m[i] / denominator;
+            w[i] -= stepSize * m[i] / denominator;
         }
     }
 

@@ -1,8 +1,6 @@
 package descent.optim;
 
 import descent.util.Checks;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * SGD with (heavy-ball) momentum, in PyTorch's form:
@@ -32,10 +30,8 @@ public final class Momentum extends VelocityOptimizer {
     }
 
     @Override
-    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        DMatrixRMaj v = velocity();
-        CommonOps_DDRM.add(momentum(), v, 1.0, dw, v);            // v = μ·v + dW
-        CommonOps_DDRM.addEquals(w, -learningRate, v);            // W -= lr·v
+    double direction(double v, double dw) {
+        return v;                   // W ← W - lr · v
     }
 
     @Override

@@ -1,7 +1,6 @@
 package descent.optim;
 
 import descent.util.Checks;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * SGD with Nesterov momentum, in PyTorch's form ({@code nesterov=True}):
@@ -28,16 +27,8 @@ public final class Nesterov extends VelocityOptimizer {
     }
 
     @Override
-    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        double mu = momentum();
-        double[] v = velocity().data;
-        double[] g = dw.data;
-        double[] x = w.data;
-        int n = w.getNumElements();
-        for (int i = 0; i < n; i++) {
-            v[i] = mu * v[i] + g[i];
-            x[i] -= learningRate * (g[i] + mu * v[i]);
-        }
+    double direction(double v, double dw) {
+        return dw + momentum() * v; // W ← W - lr · (dW + μ · v)
     }
 
     @Override

@@ -1,7 +1,6 @@
 package descent.optim;
 
 import descent.util.Checks;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * RMSProp: each weight's step is divided by a running root-mean-square of its gradients.
@@ -24,7 +23,6 @@ public final class RmsProp extends AbstractOptimizer {
 
     private final double alpha;
     private final double eps;
-    private DMatrixRMaj meanSquare;
 
     /** RMSProp with α = {@value #DEFAULT_ALPHA} and ε = {@value #DEFAULT_EPS}. */
     public RmsProp() {
@@ -36,39 +34,17 @@ public final class RmsProp extends AbstractOptimizer {
      * @param eps   ε added to √s; finite and {@code > 0}
      */
     public RmsProp(double alpha, double eps) {
+        super("mean square");
         this.alpha = Checks.inHalfOpenRange("alpha", alpha, 0, 1);
         this.eps = Checks.positive("eps", eps);
     }
 
-    /** α, the fraction of the running average kept each step. */
-    public double alpha() {
-        return alpha;
-    }
-
-    /** ε added to √s. */
-    public double eps() {
-        return eps;
-    }
-
     @Override
-    protected void createState(int rows, int cols) {
-        meanSquare = new DMatrixRMaj(rows, cols);
-    }
-
-    @Override
-    protected void clearState() {
-        meanSquare = null;
-    }
-
-    @Override
-    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        double[] s = meanSquare.data;
-        double[] g = dw.data;
-        double[] x = w.data;
-        int n = w.getNumElements();
+    protected void apply(double[] w, double[] dw, int n, double learningRate, long step) {
+        double[] s = state("mean square");
         for (int i = 0; i < n; i++) {
-            s[i] = alpha * s[i] + (1 - alpha) * g[i] * g[i];
-            x[i] -= learningRate * g[i] / (Math.sqrt(s[i]) + eps);
+            s[i] = alpha * s[i] + (1 - alpha) * dw[i] * dw[i];
+            w[i] -= learningRate * dw[i] / (Math.sqrt(s[i]) + eps);
         }
     }
 

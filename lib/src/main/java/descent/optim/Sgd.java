@@ -1,8 +1,5 @@
 package descent.optim;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-
 /**
  * Plain (vanilla) stochastic gradient descent: {@code W ← W - lr · dW}.
  *
@@ -16,16 +13,10 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    protected void createState(int rows, int cols) {
-    }
-
-    @Override
-    protected void clearState() {
-    }
-
-    @Override
-    protected void apply(DMatrixRMaj w, DMatrixRMaj dw, double learningRate, long step) {
-        CommonOps_DDRM.addEquals(w, -learningRate, dw); // W += (-lr) * dW
+    protected void apply(double[] w, double[] dw, int n, double learningRate, long step) {
+        for (int i = 0; i < n; i++) {
+            w[i] -= learningRate * dw[i];
+        }
     }
 
     @Override
