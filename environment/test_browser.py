@@ -95,8 +95,8 @@ def interrupt_notebook():
         code("import descent.data.*;\nimport descent.loss.*;\nimport descent.optim.Sgd;\n"
              "import descent.train.*;\nimport org.ejml.data.DMatrixRMaj;\n\n"
              "int kept = 42;\n"
-             "var splits = Cifar10.load(Cifar10.Options.defaults().withTrain(2_000).withVal(0)"
-             ".withTest(0).withDev(0, 231));\n"
+             "var splits = Cifar10.load(Cifar10.Options.defaults().withSizes(2_000, 0, 0)"
+             ".withDev(0, 231));\n"
              "Dataset train = splits.train();\n"
              "System.out.printf(\"a=%d \", 1);\nSystem.out.printf(\"b=%d\", 2);\n"
              "System.out.printf(\"%n\");\n"),

@@ -226,8 +226,8 @@ def main():
             expect_prints(k, case, (
                 "import descent.data.*; import descent.loss.*; import descent.optim.*; import descent.train.*;\n"
                 "import org.ejml.data.DMatrixRMaj;\n"
-                "var splits = Cifar10.load(Cifar10.Options.defaults().withTrain(2000).withVal(500)"
-                ".withTest(0).withDev(0, 231));\n"
+                "var splits = Cifar10.load(Cifar10.Options.defaults().withSizes(2000, 500, 0)"
+                ".withDev(0, 231));\n"
                 "var W0 = new DMatrixRMaj(10, splits.train().features());\n"
                 'System.out.println("train " + splits.train().size());'), "train 2000")
 

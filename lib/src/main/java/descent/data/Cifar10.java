@@ -69,7 +69,7 @@ public final class Cifar10 {
 
     /**
      * How to split and preprocess. Start from {@link #defaults()} and change what you need:
-     * {@code Options.defaults().withTest(10_000).withPrecision(Precision.FLOAT64)}.
+     * {@code Options.defaults().withFullTestSet().withPrecision(Precision.FLOAT64)}.
      *
      * <p>Splits, as in CS231n: train = training images {@code [0, min(numTrain, maxTrain))};
      * validation = training images {@code [numTrain, numTrain + numVal)} (the same images whether
@@ -125,24 +125,22 @@ public final class Cifar10 {
                     PixelScaling.NONE);
         }
 
-        /** The same options with {@code numTrain} training examples. */
-        public Options withTrain(int numTrain) {
-            return edit(d -> d.numTrain = numTrain);
-        }
-
-        /** The same options with {@code numVal} validation examples. */
-        public Options withVal(int numVal) {
-            return edit(d -> d.numVal = numVal);
-        }
-
-        /** The same options with {@code numTest} test examples (10,000 for the whole test set). */
-        public Options withTest(int numTest) {
-            return edit(d -> d.numTest = numTest);
+        /**
+         * The same options with {@code numTrain} training, {@code numVal} validation and
+         * {@code numTest} test examples, as CS231n's {@code get_CIFAR10_data(num_training,
+         * num_validation, num_test)}; 10,000 test examples is the whole test set.
+         */
+        public Options withSizes(int numTrain, int numVal, int numTest) {
+            return edit(d -> {
+                d.numTrain = numTrain;
+                d.numVal = numVal;
+                d.numTest = numTest;
+            });
         }
 
         /** The same options with the whole test set (10,000 images). */
         public Options withFullTestSet() {
-            return withTest(TEST_SIZE);
+            return withSizes(numTrain, numVal, TEST_SIZE);
         }
 
         /** The same options with {@code numDev} dev examples drawn with {@code devSeed}. */
@@ -153,24 +151,20 @@ public final class Cifar10 {
             });
         }
 
-        /** The same options with mean subtraction on or off. */
-        public Options withMeanSubtraction(boolean subtractMean) {
-            return edit(d -> d.subtractMean = subtractMean);
-        }
-
-        /** The same options with the bias column on or off. */
-        public Options withBiasColumn(boolean biasColumn) {
-            return edit(d -> d.biasColumn = biasColumn);
-        }
-
-        /** The same options with another storage precision. */
-        public Options withPrecision(Precision precision) {
-            return edit(d -> d.precision = precision);
-        }
-
         /** The same options with the training split capped at {@code maxTrain} examples. */
         public Options withMaxTrain(int maxTrain) {
             return edit(d -> d.maxTrain = maxTrain);
+        }
+
+        /**
+         * The same options without CS231n's preprocessing: no mean image subtracted and no bias
+         * column (D = 3072), the pixel values as read (0..255, unless scaled).
+         */
+        public Options withoutPreprocessing() {
+            return edit(d -> {
+                d.subtractMean = false;
+                d.biasColumn = false;
+            });
         }
 
         /**
@@ -180,6 +174,11 @@ public final class Cifar10 {
          */
         public Options withScaling(PixelScaling scaling) {
             return edit(d -> d.scaling = scaling);
+        }
+
+        /** The same options with another storage precision. */
+        public Options withPrecision(Precision precision) {
+            return edit(d -> d.precision = precision);
         }
 
         /** A copy of these options with one or two fields changed by {@code change}; checked again. */
@@ -603,41 +602,27 @@ public final class Cifar10 {
         byte[] px = images.pixels();
         int[] labels = new int[count];
         System.arraycopy(images.labels(), from, labels, 0, count);
-        Matrix x;
-        if (options.precision() == Precision.FLOAT32) {
-            FMatrixRMaj f = new FMatrixRMaj(count, d);
-            for (int i = 0; i < count; i++) {
-                int src = (from + i) * PIXELS;
-                int dst = i * d;
-                for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
-                    int plane = src + ch * Cifar10Images.PLANE;
-                    for (int p = 0; p < Cifar10Images.PLANE; p++) {
-                        int k = p * Cifar10Images.CHANNELS + ch;
-                        f.data[dst + k] = (float) (((px[plane + p] & 0xFF) - offset[k]) / divisor[k]);
-                    }
-                }
-                if (options.biasColumn()) {
-                    f.data[dst + PIXELS] = 1f;
+        Matrix x = options.precision() == Precision.FLOAT32 ? new FMatrixRMaj(count, d) : new DMatrixRMaj(count, d);
+        double[] row = new double[d];   // one example's features in float64, then stored as asked
+        for (int i = 0; i < count; i++) {
+            int src = (from + i) * PIXELS;
+            for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
+                int plane = src + ch * Cifar10Images.PLANE;
+                for (int p = 0; p < Cifar10Images.PLANE; p++) {
+                    int k = p * Cifar10Images.CHANNELS + ch;
+                    row[k] = ((px[plane + p] & 0xFF) - offset[k]) / divisor[k];
                 }
             }
-            x = f;
-        } else {
-            DMatrixRMaj g = new DMatrixRMaj(count, d);
-            for (int i = 0; i < count; i++) {
-                int src = (from + i) * PIXELS;
-                int dst = i * d;
-                for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
-                    int plane = src + ch * Cifar10Images.PLANE;
-                    for (int p = 0; p < Cifar10Images.PLANE; p++) {
-                        int k = p * Cifar10Images.CHANNELS + ch;
-                        g.data[dst + k] = ((px[plane + p] & 0xFF) - offset[k]) / divisor[k];
-                    }
-                }
-                if (options.biasColumn()) {
-                    g.data[dst + PIXELS] = 1.0;
-                }
+            if (options.biasColumn()) {
+                row[PIXELS] = 1.0;
             }
-            x = g;
+            if (x instanceof FMatrixRMaj f) {
+                for (int k = 0; k < d; k++) {
+                    f.data[i * d + k] = (float) row[k];
+                }
+            } else {
+                System.arraycopy(row, 0, ((DMatrixRMaj) x).data, i * d, d);
+            }
         }
         return new Dataset(x, labels, classNames);
     }

@@ -55,7 +55,7 @@ class Cifar10HeapTest {
         assertEquals(1_450_842_000L, Cifar10.bytesNeeded(cs231n(Precision.FLOAT64)));
         assertEquals(817_804_000L, Cifar10.bytesNeeded(cs231n(Precision.FLOAT32)));
         // no test split: reading one file (2 × 30,730,000 bytes) outweighs 1,000 float32 rows
-        Cifar10.Options small = cs231n(Precision.FLOAT32).withTrain(1_000).withVal(0).withTest(0).withDev(0, 1);
+        Cifar10.Options small = cs231n(Precision.FLOAT32).withSizes(1_000, 0, 0).withDev(0, 1);
         assertEquals(1_000L * 3_076 + 2 * 30_730_000L, Cifar10.bytesNeeded(small));
     }
 

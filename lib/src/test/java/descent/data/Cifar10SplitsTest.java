@@ -32,7 +32,7 @@ class Cifar10SplitsTest {
 
     /** 20 train, 5 validation, 4 test, 6 dev, no cap. */
     private static Cifar10.Options small() {
-        return Cifar10.Options.defaults().withTrain(20).withVal(5).withTest(4).withDev(6, 99L)
+        return Cifar10.Options.defaults().withSizes(20, 5, 4).withDev(6, 99L)
                 .withMaxTrain(Integer.MAX_VALUE);
     }
 
@@ -106,7 +106,7 @@ class Cifar10SplitsTest {
 
     @Test
     void withoutMeanSubtractionOrBiasFeaturesAreRawPixels() {
-        Cifar10Splits s = Cifar10.split(POOL, TEST, NAMES, small().withMeanSubtraction(false).withBiasColumn(false));
+        Cifar10Splits s = Cifar10.split(POOL, TEST, NAMES, small().withoutPreprocessing());
         assertEquals(3072, s.train().features());
         assertEquals(POOL.value(4, 10, 20, 1), s.train().get(4, (10 * 32 + 20) * 3 + 1), 0.0);
         assertEquals(mean(20, 10, 20, 1), s.meanImage()[(10 * 32 + 20) * 3 + 1], TOLERANCE);
@@ -163,10 +163,12 @@ class Cifar10SplitsTest {
     @Test
     void optionsRejectImpossibleSizes() {
         Cifar10.Options d = Cifar10.Options.defaults();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withVal(1_001));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.withSizes(49_000, 1_001, 1_000));
         assertEquals("numVal must be in [0, 1000] (50000 - numTrain) but was: 1001", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> d.withTest(10_001));
+        e = assertThrows(IllegalArgumentException.class, () -> d.withSizes(49_000, 1_000, 10_001));
         assertEquals("numTest must be in [0, 10000] but was: 10001", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.withSizes(0, 1_000, 1_000));
+        assertEquals("numTrain must be in [1, 50000] but was: 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> d.withMaxTrain(0));
         assertEquals("maxTrain must be > 0 but was: 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> d.withDev(-1, 0L));
@@ -176,7 +178,7 @@ class Cifar10SplitsTest {
     @Test
     void aPoolTooSmallForTheOptionsIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Cifar10.split(POOL, TEST, NAMES, small().withTrain(28)));
+                () -> Cifar10.split(POOL, TEST, NAMES, small().withSizes(28, 5, 4)));
         assertEquals("trainingPool must hold at least numTrain + numVal = 33 images but held: 30", e.getMessage());
     }
 

@@ -15,7 +15,7 @@ final class HeapChild {
         int n = 1_500;
         Cifar10Images pool = new Cifar10Images(new byte[n * Cifar10Images.VALUES], new int[n]);
         Cifar10Images test = new Cifar10Images(new byte[0], new int[0]);
-        Cifar10.Options options = Cifar10.Options.defaults().withTrain(n).withVal(0).withTest(0).withDev(0, 1)
+        Cifar10.Options options = Cifar10.Options.defaults().withSizes(n, 0, 0).withDev(0, 1)
                 .withPrecision(Precision.FLOAT64).withMaxTrain(n);
         try {
             Cifar10Splits s = Cifar10.split(pool, test, List.of("a", "b"), options);

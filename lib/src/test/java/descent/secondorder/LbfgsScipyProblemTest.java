@@ -52,7 +52,7 @@ class LbfgsScipyProblemTest {
     void lbfgsConvergesOnTheCrossCheckProblemAndWritesItForScipy() throws IOException {
         boolean real = hasCifar10();
         Cifar10Images images = real ? Cifar10.trainingImages(N) : syntheticImages();
-        Cifar10.Options options = Cifar10.Options.defaults().withTrain(N).withVal(0).withTest(0)
+        Cifar10.Options options = Cifar10.Options.defaults().withSizes(N, 0, 0)
                 .withDev(0, 231).withPrecision(Precision.FLOAT64).withMaxTrain(N);
         Dataset train = Cifar10.split(images, new Cifar10Images(new byte[0], new int[0]),
                 Dataset.defaultClassNames(10), options).train();

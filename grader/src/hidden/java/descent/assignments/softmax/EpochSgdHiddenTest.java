@@ -121,8 +121,8 @@ class EpochSgdHiddenTest {
     @Points(4)
     @DisplayName("trains softmax on CIFAR-10 (10,000 images) to at least 28% validation accuracy")
     void reachesAccuracyOnCifar10() {
-        Cifar10Splits data = Cifar10.load(Cifar10.Options.defaults().withTrain(10_000).withVal(1_000)
-                .withTest(0).withDev(0, 231));
+        Cifar10Splits data = Cifar10.load(Cifar10.Options.defaults().withSizes(10_000, 1_000, 0)
+                .withDev(0, 231));
         Random random = new Random(0);
         DMatrixRMaj w0 = new DMatrixRMaj(10, data.train().features());
         for (int k = 0; k < w0.data.length; k++) {
