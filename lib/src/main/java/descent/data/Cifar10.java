@@ -534,22 +534,34 @@ public final class Cifar10 {
 
     /** Mean of images [0, n) per feature, in feature order ({@code (row * 32 + col) * 3 + channel}). */
     static double[] meanImage(Cifar10Images images, int n) {
-        long[] sums = new long[PIXELS];
-        byte[] px = images.pixels();
+        double[] sums = new double[PIXELS];   // whole numbers below 2^53: summed exactly
+        double[] row = new double[PIXELS];
         for (int i = 0; i < n; i++) {
-            int base = i * PIXELS;
-            for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
-                int plane = base + ch * Cifar10Images.PLANE;
-                for (int p = 0; p < Cifar10Images.PLANE; p++) {
-                    sums[p * Cifar10Images.CHANNELS + ch] += px[plane + p] & 0xFF;
-                }
+            pixelRow(images, i, row);
+            for (int k = 0; k < PIXELS; k++) {
+                sums[k] += row[k];
             }
         }
         double[] mean = new double[PIXELS];
         for (int k = 0; k < PIXELS; k++) {
-            mean[k] = (double) sums[k] / n;
+            mean[k] = sums[k] / n;
         }
         return mean;
+    }
+
+    /**
+     * Image i's 3072 pixel values (0..255) into {@code row}, in feature order
+     * {@code (r * 32 + c) * 3 + channel}; the file stores them channel by channel.
+     */
+    private static void pixelRow(Cifar10Images images, int i, double[] row) {
+        byte[] px = images.pixels();
+        int base = i * PIXELS;
+        for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
+            int plane = base + ch * Cifar10Images.PLANE;
+            for (int p = 0; p < Cifar10Images.PLANE; p++) {
+                row[p * Cifar10Images.CHANNELS + ch] = px[plane + p] & 0xFF;
+            }
+        }
     }
 
     /**
@@ -566,16 +578,12 @@ public final class Cifar10 {
             return divisor;
         }
         double[] squares = new double[PIXELS];
-        byte[] px = images.pixels();
+        double[] row = new double[PIXELS];
         for (int i = 0; i < n; i++) {
-            int base = i * PIXELS;
-            for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
-                int plane = base + ch * Cifar10Images.PLANE;
-                for (int p = 0; p < Cifar10Images.PLANE; p++) {
-                    int k = p * Cifar10Images.CHANNELS + ch;
-                    double dev = (px[plane + p] & 0xFF) - mean[k];
-                    squares[k] += dev * dev;
-                }
+            pixelRow(images, i, row);
+            for (int k = 0; k < PIXELS; k++) {
+                double dev = row[k] - mean[k];
+                squares[k] += dev * dev;
             }
         }
         double total = 0;
@@ -599,19 +607,14 @@ public final class Cifar10 {
     private static Dataset features(Cifar10Images images, int from, int count, double[] offset,
                                     double[] divisor, List<String> classNames, Options options) {
         int d = options.features();
-        byte[] px = images.pixels();
         int[] labels = new int[count];
         System.arraycopy(images.labels(), from, labels, 0, count);
         Matrix x = options.precision() == Precision.FLOAT32 ? new FMatrixRMaj(count, d) : new DMatrixRMaj(count, d);
         double[] row = new double[d];   // one example's features in float64, then stored as asked
         for (int i = 0; i < count; i++) {
-            int src = (from + i) * PIXELS;
-            for (int ch = 0; ch < Cifar10Images.CHANNELS; ch++) {
-                int plane = src + ch * Cifar10Images.PLANE;
-                for (int p = 0; p < Cifar10Images.PLANE; p++) {
-                    int k = p * Cifar10Images.CHANNELS + ch;
-                    row[k] = ((px[plane + p] & 0xFF) - offset[k]) / divisor[k];
-                }
+            pixelRow(images, from + i, row);
+            for (int k = 0; k < PIXELS; k++) {
+                row[k] = (row[k] - offset[k]) / divisor[k];
             }
             if (options.biasColumn()) {
                 row[PIXELS] = 1.0;

@@ -5,7 +5,6 @@ import descent.util.Readable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
 
 /**
@@ -24,7 +23,7 @@ import java.util.Map;
  *         .series("adam", adamLoss).logY(true).figure();
  * }</pre>
  */
-public final class CurvePlot {
+public final class CurvePlot extends FigureBuilder<CurvePlot> {
     /** Plotly's default ten-colour cycle, for figures of no optimizer. */
     private static final List<String> CYCLE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
             "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
@@ -51,7 +50,7 @@ public final class CurvePlot {
     private record Series(String name, double[] x, double[] y) {
     }
 
-    // Every setter returns a changed copy (see with()); a CurvePlot is never changed after it is returned.
+    // Every setter returns a changed copy (FigureBuilder.with); a CurvePlot never changes once returned.
     private final String title;
     private List<Series> series = List.of();
     private String xLabel = "step";
@@ -60,27 +59,10 @@ public final class CurvePlot {
     private boolean logY;
     private boolean markers;
     private boolean markMinimum;
-    private int width = DEFAULT_WIDTH;
-    private int height = DEFAULT_HEIGHT;
 
     private CurvePlot(String title) {
+        super(DEFAULT_WIDTH, DEFAULT_HEIGHT);
         this.title = title;
-    }
-
-    /** A copy of this plot changed by {@code change}: what every setter returns. */
-    private CurvePlot with(Consumer<CurvePlot> change) {
-        CurvePlot c = new CurvePlot(title);
-        c.series = series;
-        c.xLabel = xLabel;
-        c.yLabel = yLabel;
-        c.logX = logX;
-        c.logY = logY;
-        c.markers = markers;
-        c.markMinimum = markMinimum;
-        c.width = width;
-        c.height = height;
-        change.accept(c);
-        return c;
     }
 
     /** A plot with this title, no series yet, and the defaults above. */
@@ -153,16 +135,6 @@ public final class CurvePlot {
     /** Marks each series' smallest y with a star and a legend entry "best ... at x = ..." (default false). */
     public CurvePlot markMinimum(boolean mark) {
         return with(c -> c.markMinimum = mark);
-    }
-
-    /** Figure size in pixels, each in [100, 4000]; it is drawn at most {@link FigureRules#MAX_WIDTH} wide. */
-    public CurvePlot size(int widthPx, int heightPx) {
-        Checks.inClosedRange("width", widthPx, 100, 4000);
-        Checks.inClosedRange("height", heightPx, 100, 4000);
-        return with(c -> {
-            c.width = widthPx;
-            c.height = heightPx;
-        });
     }
 
     /** The number of series added so far. */

@@ -30,12 +30,16 @@ import java.util.Optional;
  * minimum marked with an ×; the legend (top) and the colour bar (bottom) stacked right of the plot,
  * where neither can cover the title or each other; {@link #DEFAULT_WIDTH} pixels wide.
  *
+ * <p>Size: {@link #DEFAULT_WIDTH} pixels wide; the height, unless {@code size(width, height)} sets
+ * it, is {@link #DEFAULT_HEIGHT} ({@link #ANIMATED_HEIGHT} when animated), or for a surface drawn
+ * one unit as long on both axes as tall as the plot's aspect needs.
+ *
  * <p>{@link #animate(int)} turns the paths into a race: frame k shows every path up to its step
  * s_k (s_k evenly spaced from 0 to the longest path's last step), with Play and Pause buttons and
  * a step slider below the plot. plotly.js plays the frames itself: offline, in JupyterLab, the
  * classic Notebook and an nbconvert HTML export.
  */
-public final class SurfacePlot {
+public final class SurfacePlot extends FigureBuilder<SurfacePlot> {
     /** Default figure width in pixels: fits JupyterLab's output area beside its side panel. */
     public static final int DEFAULT_WIDTH = 780;
     /** Default figure height in pixels (still figures). */
@@ -83,46 +87,33 @@ public final class SurfacePlot {
         HEATMAP
     }
 
-    private final String title;
-    private final double[] xs;
-    private final double[] ys;
-    private final double[][] z;
-    private final Style style;
-    private final List<Trajectory> paths;
-    private final String xLabel;
-    private final String yLabel;
-    private final String valueLabel;
-    private final int width;
-    private final int height;
-    private final int frames;
-    private final List<double[]> minima;
-    private final boolean equalAspect;
-    private final Scale scale;
+    // Every setter returns a changed copy (FigureBuilder.with); a SurfacePlot never changes once returned.
+    private String title;
+    private double[] xs;
+    private double[] ys;
+    private double[][] z;
+    private Style style = Style.CONTOUR;
+    private List<Trajectory> paths = List.of();
+    private String xLabel = "w\u2081";
+    private String yLabel = "w\u2082";
+    private String valueLabel = "f";
+    private int frames;              // 0: still
+    private List<double[]> minima = List.of();
+    private boolean equalAspect;
+    private Scale scale = Scale.AUTO;
 
-    private SurfacePlot(String title, double[] xs, double[] ys, double[][] z, Style style, List<Trajectory> paths,
-                        String xLabel, String yLabel, String valueLabel, int width, int height, int frames,
-                        List<double[]> minima, boolean equalAspect, Scale scale) {
+    private SurfacePlot(String title, double[] xs, double[] ys, double[][] z) {
+        super(DEFAULT_WIDTH, 0);     // height 0: see height()
         this.title = title;
         this.xs = xs;
         this.ys = ys;
         this.z = z;
-        this.style = style;
-        this.paths = List.copyOf(paths);
-        this.xLabel = xLabel;
-        this.yLabel = yLabel;
-        this.valueLabel = valueLabel;
-        this.width = width;
-        this.height = height;
-        this.frames = frames;
-        this.minima = List.copyOf(minima);
-        this.equalAspect = equalAspect;
-        this.scale = scale;
     }
 
     /** How values map to colours (default {@link Scale#AUTO}). */
     public SurfacePlot scale(Scale newScale) {
-        return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                minima, equalAspect, Checks.notNull("scale", newScale));
+        Checks.notNull("scale", newScale);
+        return with(p -> p.scale = newScale);
     }
 
     /**
@@ -154,8 +145,7 @@ public final class SurfacePlot {
             Checks.allFinite("z[" + i + "]", z[i], z[i].length);
             copy[i] = z[i].clone();
         }
-        return new SurfacePlot(title, xs.clone(), ys.clone(), copy, Style.CONTOUR, List.of(), "w\u2081", "w\u2082",
-                "f", DEFAULT_WIDTH, 0, 0, List.of(), false, Scale.AUTO);   // height 0: see height()
+        return new SurfacePlot(title, xs.clone(), ys.clone(), copy);
     }
 
     /**
@@ -179,8 +169,7 @@ public final class SurfacePlot {
                 p = p.minimum(c.x(), c.y());
             }
         }
-        return new SurfacePlot(p.title, p.xs, p.ys, p.z, p.style, p.paths, p.xLabel, p.yLabel, p.valueLabel,
-                p.width, 0, p.frames, p.minima, true, p.scale);
+        return p.with(q -> q.equalAspect = true);
     }
 
     /**
@@ -200,14 +189,13 @@ public final class SurfacePlot {
     public SurfacePlot title(String newTitle) {
         Checks.notNull("title", newTitle);
         Checks.require(!newTitle.isBlank(), "title must not be blank");
-        return new SurfacePlot(newTitle, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                minima, equalAspect, scale);
+        return with(p -> p.title = newTitle);
     }
 
     /** Draws the field as {@code style} (default {@link Style#CONTOUR}). */
     public SurfacePlot style(Style newStyle) {
-        return new SurfacePlot(title, xs, ys, z, Checks.notNull("style", newStyle), paths, xLabel, yLabel, valueLabel,
-                width, height, frames, minima, equalAspect, scale);
+        Checks.notNull("style", newStyle);
+        return with(p -> p.style = newStyle);
     }
 
     /** Adds a path drawn on top: a line in its optimizer's colour, start and end marked. */
@@ -215,8 +203,7 @@ public final class SurfacePlot {
         Checks.notNull("path", path);
         List<Trajectory> more = new ArrayList<>(paths);
         more.add(path);
-        return new SurfacePlot(title, xs, ys, z, style, more, xLabel, yLabel, valueLabel, width, height, frames,
-                minima, equalAspect, scale);
+        return with(p -> p.paths = List.copyOf(more));
     }
 
     /** Adds several paths, in order. */
@@ -231,14 +218,17 @@ public final class SurfacePlot {
 
     /** Axis titles (default "w₁" and "w₂"): what is measured along each axis. */
     public SurfacePlot labels(String x, String y) {
-        return new SurfacePlot(title, xs, ys, z, style, paths, Checks.notNull("xLabel", x),
-                Checks.notNull("yLabel", y), valueLabel, width, height, frames, minima, equalAspect, scale);
+        Checks.noneNull("xLabel, yLabel", x, y);
+        return with(p -> {
+            p.xLabel = x;
+            p.yLabel = y;
+        });
     }
 
     /** The colour bar's title, what the field's value is (default "f"), e.g. "SVM loss". */
     public SurfacePlot valueLabel(String label) {
-        return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, Checks.notNull("valueLabel", label),
-                width, height, frames, minima, equalAspect, scale);
+        Checks.notNull("valueLabel", label);
+        return with(p -> p.valueLabel = label);
     }
 
     /** Marks the point (x, y), finite, with an × named "minimum" (one legend entry "minima" for several). */
@@ -247,20 +237,7 @@ public final class SurfacePlot {
         Checks.finite("y", y);
         List<double[]> more = new ArrayList<>(minima);
         more.add(new double[] {x, y});
-        return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width, height, frames,
-                more, equalAspect, scale);
-    }
-
-    /**
-     * Figure size in pixels, each in [100, 4000]. Without it the height is {@link #DEFAULT_HEIGHT}
-     * ({@link #ANIMATED_HEIGHT} when animated), or for a surface drawn one unit as long on both axes
-     * as tall as the plot's aspect needs.
-     */
-    public SurfacePlot size(int widthPx, int heightPx) {
-        Checks.inClosedRange("width", widthPx, 100, 4000);
-        Checks.inClosedRange("height", heightPx, 100, 4000);
-        return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, widthPx, heightPx, frames,
-                minima, equalAspect, scale);
+        return with(p -> p.minima = List.copyOf(more));
     }
 
     /**
@@ -271,12 +248,11 @@ public final class SurfacePlot {
      */
     public SurfacePlot animate(int frameCount) {
         Checks.inClosedRange("frameCount", frameCount, 2, MAX_FRAMES);
-        return new SurfacePlot(title, xs, ys, z, style, paths, xLabel, yLabel, valueLabel, width,
-                height, frameCount, minima, equalAspect, scale);
+        return with(p -> p.frames = frameCount);
     }
 
     /**
-     * The height in pixels: as set by {@link #size}, else for equal axes the plot's width (less the
+     * The height in pixels: as set by {@code size}, else for equal axes the plot's width (less the
      * legend column) times the aspect y-span / x-span, kept in [{@link #MIN_PLOT_HEIGHT},
      * {@link #MAX_PLOT_HEIGHT}], plus the margins; else the default.
      */
