@@ -10,6 +10,9 @@ import java.util.Map;
  * A named path of points in a plane, e.g. the iterates of an optimizer projected onto the two
  * directions of a loss plane: point k is {@code (xs[k], ys[k])}.
  *
+ * <p>The arrays are copied on the way in; {@link #xs()} and {@link #ys()} return the trajectory's
+ * own, as {@link descent.surface.SurfacePath}'s accessors do: read them, do not change them.
+ *
  * @param name legend entry, not blank
  * @param xs   x coordinates, length K >= 1, finite
  * @param ys   y coordinates, length K, finite
@@ -65,16 +68,6 @@ public record Trajectory(String name, double[] xs, double[] ys) {
     /** Number of points K. */
     public int length() {
         return xs.length;
-    }
-
-    @Override
-    public double[] xs() {
-        return xs.clone();
-    }
-
-    @Override
-    public double[] ys() {
-        return ys.clone();
     }
 
     @Override

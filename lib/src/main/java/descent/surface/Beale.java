@@ -19,11 +19,6 @@ public final class Beale implements Surface {
     }
 
     @Override
-    public String name() {
-        return toString();
-    }
-
-    @Override
     public double value(double x, double y) {
         double s = 0;
         double yk = 1;

@@ -30,11 +30,6 @@ public final class Himmelblau implements Surface {
     }
 
     @Override
-    public String name() {
-        return toString();
-    }
-
-    @Override
     public double value(double x, double y) {
         double u = x * x + y - 11;
         double v = x + y * y - 7;

@@ -16,11 +16,6 @@ public final class MonkeySaddle implements Surface {
     }
 
     @Override
-    public String name() {
-        return toString();
-    }
-
-    @Override
     public double value(double x, double y) {
         return x * x * x - 3 * x * y * y;
     }

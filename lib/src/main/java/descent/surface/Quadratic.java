@@ -86,11 +86,6 @@ public final class Quadratic implements Surface {
         return angle;
     }
 
-    @Override
-    public String name() {
-        return toString();
-    }
-
     /**
      * "ravine" (both eigenvalues positive, ratio at least 10), "bowl" (both positive), "upside-down
      * bowl", "saddle" or "flat valley", then the eigenvalues, the turn in degrees if any and the

@@ -38,11 +38,6 @@ public final class Rosenbrock implements Surface {
     }
 
     @Override
-    public String name() {
-        return toString();
-    }
-
-    @Override
     public double value(double x, double y) {
         double u = a - x;
         double v = y - x * x;

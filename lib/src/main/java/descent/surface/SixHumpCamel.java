@@ -39,11 +39,6 @@ public final class SixHumpCamel implements Surface {
     }
 
     @Override
-    public String name() {
-        return toString();
-    }
-
-    @Override
     public double value(double x, double y) {
         double x2 = x * x;
         double y2 = y * y;

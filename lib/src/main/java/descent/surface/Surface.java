@@ -16,8 +16,13 @@ import org.ejml.data.DMatrixRMaj;
  * Hessian's eigenvalues. Implementations are immutable and thread-safe.
  */
 public interface Surface {
-    /** A short name with the parameters, e.g. {@code "Rosenbrock(a=1.0, b=100.0)"}. */
-    String name();
+    /**
+     * A short name with the parameters, e.g. {@code "Rosenbrock(a=1.0, b=100.0)"}; by default the
+     * surface's {@code toString()}, which each of the library's surfaces writes.
+     */
+    default String name() {
+        return toString();
+    }
 
     /**
      * A title for figures, in words and symbols rather than Java syntax, e.g.
