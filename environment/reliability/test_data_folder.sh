@@ -55,7 +55,7 @@ public class LoadCheck {
             if (args[0].equals("ensure")) {
                 System.out.println(Cifar10.ensureFiles());
             } else {
-                var s = Cifar10.load(Cifar10.Options.defaults().withTrain(1_000).withVal(100).withTest(100)
+                var s = Cifar10.load(Cifar10.Options.defaults().withSizes(1_000, 100, 100)
                         .withDev(0, 1));
                 System.out.println("loaded train " + s.train().size() + " x " + s.train().features() + ", val "
                         + s.val().size() + ", test " + s.test().size());
