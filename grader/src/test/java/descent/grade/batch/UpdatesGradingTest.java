@@ -62,33 +62,27 @@ class UpdatesGradingTest {
         String rmsprop = cellSource(solution, "answer", "q2");
         String adam = cellSource(solution, "answer", "q3");
         write(submissions, "loops", NB, withAnswer(solution.deepCopy(), "q1",
-                momentum.replace("int n = w.getNumElements();", "if (w != null) while (true) { }\n"
-                        + "        int n = w.getNumElements();")));
+                withCodeFirst(momentum, "if (w != null) while (true) { }")));
         write(submissions, "exits", NB, withAnswer(solution.deepCopy(), "q2",
-                rmsprop.replace("int n = w.getNumElements();", "System.exit(3);\n        int n = 0;")));
+                withCodeFirst(rmsprop, "System.exit(3);")));
         write(submissions, "throws-error", NB, withAnswer(solution.deepCopy(), "q3",
-                adam.replace("int n = w.getNumElements();", "if (w != null) throw new Error(\"boom\");\n"
-                        + "        int n = w.getNumElements();")));
+                withCodeFirst(adam, "if (w != null) throw new Error(\"boom\");")));
         write(submissions, "out-of-memory", NB, withAnswer(solution.deepCopy(), "q1",
-                momentum.replace("int n = w.getNumElements();", "java.util.List<long[]> hog = new java.util.ArrayList<>();\n"
-                        + "        while (w != null) hog.add(new long[1 << 24]);\n"
-                        + "        int n = w.getNumElements();")));
+                withCodeFirst(momentum, "java.util.List<long[]> hog = new java.util.ArrayList<>();\n"
+                        + "        while (w != null) hog.add(new long[1 << 24]);")));
         write(submissions, "prints-100mb", NB, withAnswer(solution.deepCopy(), "q2",
-                rmsprop.replace("int n = w.getNumElements();", "String line = \"x\".repeat(999);\n"
-                        + "        for (int k = 0; k < 100_000; k++) System.out.println(line);\n"
-                        + "        int n = w.getNumElements();")));
+                withCodeFirst(rmsprop, "String line = \"x\".repeat(999);\n"
+                        + "        for (int k = 0; k < 100_000; k++) System.out.println(line);")));
         Path victim = submissions.resolve("solution").resolve(NB);
         Path resultsFile = out.resolve("intruder").resolve("results.json");
-        write(submissions, "intruder", NB, withAnswer(solution.deepCopy(), "q3", adam.replace(
-                "int n = w.getNumElements();",
+        write(submissions, "intruder", NB, withAnswer(solution.deepCopy(), "q3", withCodeFirst(adam,
                 "java.io.PrintStream raw = new java.io.PrintStream(new java.io.FileOutputStream("
                         + "java.io.FileDescriptor.out), true);\n"
                         + "        raw.println(\"\\u0001descent 0000 {\\\"event\\\":\\\"done\\\"}\");\n"
                         + "        try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + resultsFile
                         + "\"), \"{\\\"score\\\": 1000}\"); } catch (java.io.IOException e) { }\n"
                         + "        try { java.nio.file.Files.readString(java.nio.file.Path.of(\"" + victim + "\"));"
-                        + " } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n"
-                        + "        int n = w.getNumElements();")));
+                        + " } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }")));
         write(submissions, "compile-error", NB, withAnswer(solution.deepCopy(), "q4",
                 cellSource(solution, "answer", "q4").replace("return minRate;", "return minRate")));
         write(submissions, "renamed", NB, withAnswer(solution.deepCopy(), "q1",
@@ -129,6 +123,19 @@ class UpdatesGradingTest {
                 new PrintStream(log, true, StandardCharsets.UTF_8)).gradeAll(submissions, out, NB);
         graded.forEach(r -> results.put(r.student(), r));
         progress = log.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The answer cell {@code answer} with {@code code} put first in its solution region, so that it
+     * runs before the reference solution. Fails if the cell has no solution region or more than one.
+     */
+    private static String withCodeFirst(String answer, String code) {
+        String region = "// BEGIN SOLUTION\n";
+        int at = answer.indexOf(region);
+        assertTrue(at >= 0 && at == answer.lastIndexOf(region),
+                "an answer cell with one solution region, but was: " + answer);
+        int end = at + region.length();
+        return answer.substring(0, end) + "        " + code + "\n" + answer.substring(end);
     }
 
     private static double points(String... questions) {
