@@ -58,6 +58,20 @@ public final class Display {
     }
 
     /**
+     * Shows {@code html} in {@code handle}'s output, replacing what it showed, or as a new output
+     * when {@code handle} is null: a live output (a progress line) opened on its first frame.
+     *
+     * @return the handle now showing {@code html}: {@code handle} itself, or the new one
+     */
+    public static DisplayHandle showOrUpdate(DisplayHandle handle, String html) {
+        if (handle == null) {
+            return open(html);
+        }
+        handle.update(html);
+        return handle;
+    }
+
+    /**
      * Sends plotly.js to the notebook unless it was sent in this kernel session already (or
      * {@code force} is true). Does nothing without a kernel: the fallback files embed plotly.js.
      */

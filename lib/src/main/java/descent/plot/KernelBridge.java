@@ -24,8 +24,10 @@ interface KernelBridge {
     /** Short name of the backend: "rapaio", "ijava", "jjava", or "none" without a kernel. */
     String name();
 
-    /** True when outputs go to a notebook (a kernel was found). */
-    boolean isNotebook();
+    /** True when outputs go to a notebook (a kernel was found); false only for the file fallback. */
+    default boolean isNotebook() {
+        return true;
+    }
 
     /** Shows {@code html} as a new output; returns its display id. */
     String display(String html);
@@ -108,11 +110,6 @@ interface KernelBridge {
         }
 
         @Override
-        public boolean isNotebook() {
-            return true;
-        }
-
-        @Override
         public String display(String html) {
             return (String) invoke(display, null, HTML, html);
         }
@@ -178,11 +175,6 @@ interface KernelBridge {
         @Override
         public String name() {
             return name;
-        }
-
-        @Override
-        public boolean isNotebook() {
-            return true;
         }
 
         private Object data(String html, String id) {

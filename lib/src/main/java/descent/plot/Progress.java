@@ -229,11 +229,7 @@ public final class Progress implements AutoCloseable, descent.util.StepListener 
         @Override
         public void render(Snapshot s) {
             String html = html(s);
-            if (handle == null) {
-                handle = Display.open(html);
-            } else {
-                handle.update(html);
-            }
+            handle = Display.showOrUpdate(handle, html);
         }
     }
 

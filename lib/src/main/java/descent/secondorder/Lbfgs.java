@@ -33,39 +33,18 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Costs: 4m + O(1) vector operations of length n per iteration (dot products and a·x + y)
  * and usually one function evaluation; memory 2m vectors. Immutable: one instance can run many
  * minimizations.
+ *
+ * @param memory            m, the number of (s, y) pairs kept, {@code > 0} (3 to 20 is usual)
+ * @param maxIterations     iterations at most, {@code > 0}
+ * @param gradientTolerance stop when {@code ‖∇f‖∞ ≤ gradientTolerance}, finite and {@code >= 0}
+ *                          (in units of the loss per unit of W)
  */
-public final class Lbfgs {
-    private final int memory;
-    private final int maxIterations;
-    private final double gradientTolerance;
-
-    /**
-     * Creates the configuration.
-     *
-     * @param memory            m, the number of (s, y) pairs kept, {@code > 0} (3 to 20 is usual)
-     * @param maxIterations     iterations at most, {@code > 0}
-     * @param gradientTolerance stop when {@code ‖∇f‖∞ ≤ gradientTolerance}, finite and {@code >= 0}
-     *                          (in units of the loss per unit of W)
-     */
-    public Lbfgs(int memory, int maxIterations, double gradientTolerance) {
-        this.memory = Checks.positive("memory", memory);
-        this.maxIterations = Checks.positive("maxIterations", maxIterations);
-        this.gradientTolerance = Checks.nonNegative("gradientTolerance", gradientTolerance);
-    }
-
-    /** m, the number of (s, y) pairs kept. */
-    public int memory() {
-        return memory;
-    }
-
-    /** The most iterations a run takes. */
-    public int maxIterations() {
-        return maxIterations;
-    }
-
-    /** A run stops when {@code ‖∇f‖∞} is at most this. */
-    public double gradientTolerance() {
-        return gradientTolerance;
+public record Lbfgs(int memory, int maxIterations, double gradientTolerance) {
+    /** Checks the configuration. */
+    public Lbfgs {
+        Checks.positive("memory", memory);
+        Checks.positive("maxIterations", maxIterations);
+        Checks.nonNegative("gradientTolerance", gradientTolerance);
     }
 
     /**
@@ -329,11 +308,5 @@ public final class Lbfgs {
             m = Math.max(m, Math.abs(e));
         }
         return m;
-    }
-
-    @Override
-    public String toString() {
-        return "Lbfgs[memory=" + memory + ", maxIterations=" + maxIterations + ", gradientTolerance="
-                + gradientTolerance + "]";
     }
 }

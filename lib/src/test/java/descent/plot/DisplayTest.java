@@ -2,6 +2,7 @@ package descent.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -70,6 +71,16 @@ class DisplayTest {
         assertEquals("id-1", h.id());
         assertEquals(java.util.List.of("id-1:<b>2</b>"), kernel.updates);
         assertEquals("<b>2</b>", h.html());
+    }
+
+    @Test
+    void showOrUpdateOpensOneOutputOnTheFirstFrameAndUpdatesItAfter() {
+        DisplayHandle h = Display.showOrUpdate(null, "<b>1</b>");
+        assertSame(h, Display.showOrUpdate(h, "<b>2</b>"));
+        assertSame(h, Display.showOrUpdate(h, "<b>3</b>"));
+        assertEquals(java.util.List.of("<b>1</b>"), kernel.displayed);
+        assertEquals(java.util.List.of("id-1:<b>2</b>", "id-1:<b>3</b>"), kernel.updates);
+        assertEquals("<b>3</b>", h.html());
     }
 
     @Test

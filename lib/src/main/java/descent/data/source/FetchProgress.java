@@ -164,11 +164,7 @@ public final class FetchProgress {
         public void show(String line) {
             String html = "<pre style=\"margin:0\">" + line.replace("&", "&amp;").replace("<", "&lt;")
                     .replace(">", "&gt;") + "</pre>";
-            if (handle == null) {
-                handle = Display.open(html);
-            } else {
-                handle.update(html);
-            }
+            handle = Display.showOrUpdate(handle, html);
         }
     }
 
