@@ -22,16 +22,6 @@ public record CurvatureReport(double[] eigenvalues, double[][] eigenvectors, Cri
         eigenvectors = Grids.copy(eigenvectors);
     }
 
-    @Override
-    public double[] eigenvalues() {
-        return eigenvalues.clone();
-    }
-
-    @Override
-    public double[][] eigenvectors() {
-        return Grids.copy(eigenvectors);
-    }
-
     /** The smallest eigenvalue. */
     public double minEigenvalue() {
         return eigenvalues[0];

@@ -10,8 +10,8 @@ import descent.util.Checks;
  * <p>The gap is {@code L(w) - L(w*) = 1/2 (w - w*)^T H (w - w*)}, H = X^T X / N, reported relative
  * to the gap at the start, so problems with different scales can be compared.
  *
- * @param w             the last iterate, length D (a copy)
- * @param optimum       the least-squares solution w*, length D (a copy)
+ * @param w             the last iterate, length D
+ * @param optimum       the least-squares solution w*, length D
  * @param learningRate  the constant step size used
  * @param iterations    gradient steps taken
  * @param converged     whether the relative gap reached the tolerance within the step budget
@@ -30,26 +30,6 @@ public record LeastSquaresDescent(double[] w, double[] optimum, double learningR
         relativeGaps = relativeGaps.clone();
         Checks.require(recordedSteps.length == relativeGaps.length, "recordedSteps and relativeGaps "
                 + "must have the same length but had: " + recordedSteps.length + " and " + relativeGaps.length);
-    }
-
-    @Override
-    public double[] w() {
-        return w.clone();
-    }
-
-    @Override
-    public double[] optimum() {
-        return optimum.clone();
-    }
-
-    @Override
-    public int[] recordedSteps() {
-        return recordedSteps.clone();
-    }
-
-    @Override
-    public double[] relativeGaps() {
-        return relativeGaps.clone();
     }
 
     /** The recorded steps as doubles, for a plot's x axis. */

@@ -58,18 +58,6 @@ public record Cifar10Splits(Dataset train, Dataset val, Dataset test, Dataset de
         return ones;
     }
 
-    /** What each pixel feature was divided by (3072 values, feature order); a copy. */
-    @Override
-    public double[] pixelScale() {
-        return pixelScale.clone();
-    }
-
-    /** The mean image of the training split (3072 values, feature order); a copy. */
-    @Override
-    public double[] meanImage() {
-        return meanImage.clone();
-    }
-
     /** The class names, index = label. */
     public List<String> classNames() {
         return train.classNames();

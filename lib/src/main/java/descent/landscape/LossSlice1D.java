@@ -5,7 +5,8 @@ import descent.util.Checks;
 /**
  * The loss along a ray: {@code values[k] = L(W + alphas[k] * W1)}.
  *
- * <p>Arrays are copied on the way in and on the way out, so a slice never changes.
+ * <p>Arrays are copied on the way in; the accessors return the slice's own, as every result
+ * record of the library does: read them, do not write into them.
  *
  * @param alphas the step sizes a along the direction, length K, finite, at least one
  * @param values the loss at each step, length K; never NaN ({@code +Infinity} is allowed)
@@ -22,18 +23,6 @@ public record LossSlice1D(double[] alphas, double[] values) {
             Checks.require(!Double.isNaN(values[k]), "values must not contain NaN but entry " + k + " was: NaN");
         }
         values = values.clone();
-    }
-
-    /** The step sizes, length K (a copy). */
-    @Override
-    public double[] alphas() {
-        return alphas.clone();
-    }
-
-    /** The loss values, length K (a copy). */
-    @Override
-    public double[] values() {
-        return values.clone();
     }
 
     /** K, the number of points on the ray. */

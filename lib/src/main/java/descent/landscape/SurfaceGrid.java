@@ -11,7 +11,8 @@ import descent.util.Interrupted;
  * steps a along W1, ys the steps b along W2).
  *
  * <p>Rows follow x, columns follow y; {@link #valuesForPlot()} gives z with rows following y, as
- * contour and heat-map plots expect. Arrays are copied in and out, so a grid never changes. Build
+ * contour and heat-map plots expect. Arrays are copied in, and the accessors return the grid's
+ * own, as every result record of the library does: read them, do not write into them. Build
  * the axes with {@link Grids#linspace}.
  *
  * @param name   what was sampled, e.g. the surface's name; the title of its plots
@@ -59,27 +60,9 @@ public record SurfaceGrid(String name, double[] xs, double[] ys, double[][] valu
         return new SurfaceGrid(surface.name(), a, b, v);
     }
 
-    /** Grid along x, length A (a copy). */
-    @Override
-    public double[] xs() {
-        return xs.clone();
-    }
-
-    /** Grid along y, length B (a copy). */
-    @Override
-    public double[] ys() {
-        return ys.clone();
-    }
-
     /** The value at {@code (xs[i], ys[j])}. */
     public double value(int i, int j) {
         return values[i][j];
-    }
-
-    /** A × B values, {@code [i][j]} at {@code (xs[i], ys[j])} (a copy). */
-    @Override
-    public double[][] values() {
-        return Grids.copy(values);
     }
 
     /** B × A values, {@code [j][i]}: z for a contour plot with x across and y up. */

@@ -55,10 +55,6 @@ public record SurfaceRace(Surface surface, double x0, double y0, int steps, doub
             return name + " (lr " + learningRate + ")";
         }
 
-        @Override
-        public double[] finalValues() {
-            return finalValues.clone();
-        }
     }
 
     /** Keeps copies of the arrays and an unmodifiable list of lanes. */
@@ -156,11 +152,6 @@ public record SurfaceRace(Surface surface, double x0, double y0, int steps, doub
                     l.learningRate(), steps, l.finalValue()));
         }
         return sb.toString();
-    }
-
-    @Override
-    public double[] rates() {
-        return rates.clone();
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code alphas[k]}.
  *
  * <p>Term t compares example i's score for a wrong class j with its score for its own class; see
- * {@link ToySvmProblem#termNames()} for the order. Arrays are copied in and out.
+ * {@link ToySvmProblem#termNames()} for the order. Arrays are copied in; the accessors return
+ * the record's own (read them, do not write into them).
  *
  * @param alphas    the steps a, length K
  * @param termNames one name per term, length T
@@ -25,17 +26,6 @@ public record HingeBreakdown(double[] alphas, List<String> termNames, double[][]
         alphas = Grids.copyFinite("alphas", alphas);
         termNames = List.copyOf(Checks.notNull("termNames", termNames));
         terms = Grids.copyGrid("terms", terms, termNames.size(), alphas.length);
-    }
-
-    @Override
-    public double[] alphas() {
-        return alphas.clone();
-    }
-
-    /** T × K term values (a copy). */
-    @Override
-    public double[][] terms() {
-        return Grids.copy(terms);
     }
 
     /** Term t along the ray, length K (a copy). */
