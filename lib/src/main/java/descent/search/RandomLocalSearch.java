@@ -64,32 +64,24 @@ public final class RandomLocalSearch {
 
     private SearchResult search(Loss loss, Dataset data, DMatrixRMaj w, Random random, StepListener listener) {
         Checks.noneNull("loss, listener", loss, listener);
-        double bestLoss = loss.loss(w, data);
-        double[] losses = new double[steps];
-        double[] bestSoFar = new double[steps];
-        int accepted = 0;
+        SearchLog log = new SearchLog(steps, loss.loss(w, data));
         DMatrixRMaj candidate = new DMatrixRMaj(w.numRows, w.numCols);
         for (int t = 0; t < steps; t++) {
             if (Interrupted.requested()) {
-                throw RandomSearch.interrupted("random local search", "step", "steps", t, steps, w, bestLoss, losses,
-                        bestSoFar, accepted, interrupted);
+                throw log.stopped("random local search", "step", "steps", t, w, interrupted);
             }
             for (int k = 0; k < w.data.length; k++) {
                 candidate.data[k] = w.data[k] + stepSize * random.nextGaussian();
             }
             double l = loss.loss(candidate, data);
-            losses[t] = l;
-            if (l < bestLoss) {
+            if (log.record(t, l)) {   // a better W: move there
                 DMatrixRMaj swap = w;
                 w = candidate;
                 candidate = swap;
-                bestLoss = l;
-                accepted++;
             }
-            bestSoFar[t] = bestLoss;
-            listener.onStep(t, steps, bestLoss);
+            listener.onStep(t, steps, log.bestLoss());
         }
-        return new SearchResult(w, bestLoss, losses, bestSoFar, accepted);
+        return log.result(w);
     }
 
     /**

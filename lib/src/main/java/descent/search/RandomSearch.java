@@ -48,28 +48,20 @@ public final class RandomSearch {
         Random random = new Random(seed);
         int c = data.numClasses();
         int d = data.features();
-        double[] losses = new double[trials];
-        double[] bestSoFar = new double[trials];
+        SearchLog log = new SearchLog(trials, Double.POSITIVE_INFINITY);
         DMatrixRMaj best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int accepted = 0;
         for (int t = 0; t < trials; t++) {
             if (Interrupted.requested()) {
-                throw interrupted("random search", "try", "tries", t, trials, best, bestLoss, losses, bestSoFar, accepted,
-                        interrupted);
+                throw log.stopped("random search", "try", "tries", t, best, interrupted);
             }
             DMatrixRMaj w = gaussian(c, d, scale, random);
             double l = loss.loss(w, data);
-            losses[t] = l;
-            if (l < bestLoss) {
-                bestLoss = l;
+            if (log.record(t, l)) {   // the best W so far
                 best = w;
-                accepted++;
             }
-            bestSoFar[t] = bestLoss;
             listener.onStep(t, trials, l);
         }
-        return new SearchResult(best, bestLoss, losses, bestSoFar, accepted);
+        return log.result(best);
     }
 
     /**
@@ -78,21 +70,6 @@ public final class RandomSearch {
      */
     public SearchResult interruptedRun() {
         return interrupted.get();
-    }
-
-    /** The exception for a search stopped after {@code done} steps; stores what was kept in {@code slot}. */
-    static Interrupted interrupted(String what, String unit, String units, int done, int total, DMatrixRMaj best, double bestLoss,
-                                   double[] losses, double[] bestSoFar, int accepted,
-                                   AtomicReference<SearchResult> slot) {
-        if (best == null) {
-            slot.set(null);
-            return Interrupted.at(what, unit, done, total, "no " + unit + " had finished, so nothing is kept", null);
-        }
-        SearchResult partial = new SearchResult(best, bestLoss, java.util.Arrays.copyOf(losses, done),
-                java.util.Arrays.copyOf(bestSoFar, done), accepted);
-        slot.set(partial);
-        return Interrupted.at(what, unit, done, total, "the best W of the " + done + " " + units
-                + " so far is kept: search.interruptedRun() returns it", partial);
     }
 
     /** A rows × cols matrix of independent {@code scale · N(0, 1)} entries. */
