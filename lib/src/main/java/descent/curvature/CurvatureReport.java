@@ -2,7 +2,6 @@ package descent.curvature;
 
 import descent.landscape.Grids;
 import descent.surface.CriticalPointKind;
-import java.util.Arrays;
 
 /**
  * What a symmetric Hessian says: its eigenvalues and eigenvectors, the kind of critical point it
