@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import descent.grade.TestOutcome;
+import descent.grade.release.Release;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ class UpdatesGradingTest {
      * runs before the reference solution. Fails if the cell has no solution region or more than one.
      */
     private static String withCodeFirst(String answer, String code) {
-        String region = "// BEGIN SOLUTION\n";
+        String region = Release.BEGIN + "\n";
         int at = answer.indexOf(region);
         assertTrue(at >= 0 && at == answer.lastIndexOf(region),
                 "an answer cell with one solution region, but was: " + answer);
