@@ -13,21 +13,37 @@ import org.ejml.data.DMatrixRMaj;
  * upside-down bowl (maximum). Opposite signs: a saddle. One zero: a flat valley (degenerate).
  * Very unequal positive eigenvalues: a ravine with condition number λ2/λ1, where gradient
  * descent sloshes across the walls and crawls along the floor.
- *
- * @param lambda1 first eigenvalue of the Hessian, finite (any sign)
- * @param lambda2 second eigenvalue, finite (any sign)
- * @param angle   rotation of the eigenvectors in radians, finite; 0 keeps them on the axes
- * @param cx      x of the critical point c, finite
- * @param cy      y of the critical point c, finite
  */
-public record Quadratic(double lambda1, double lambda2, double angle, double cx, double cy) implements Surface {
-    /** Checks that every parameter is finite. */
-    public Quadratic {
-        Checks.finite("lambda1", lambda1);
-        Checks.finite("lambda2", lambda2);
-        Checks.finite("angle", angle);
-        Checks.finite("cx", cx);
-        Checks.finite("cy", cy);
+public final class Quadratic implements Surface {
+    private final double lambda1;
+    private final double lambda2;
+    private final double angle;
+    private final double cx;
+    private final double cy;
+    private final double axx;
+    private final double axy;
+    private final double ayy;
+
+    /**
+     * Creates the quadratic.
+     *
+     * @param lambda1 first eigenvalue of the Hessian, finite (any sign)
+     * @param lambda2 second eigenvalue, finite (any sign)
+     * @param angle   rotation of the eigenvectors in radians, finite; 0 keeps them on the axes
+     * @param cx      x of the critical point c, finite
+     * @param cy      y of the critical point c, finite
+     */
+    public Quadratic(double lambda1, double lambda2, double angle, double cx, double cy) {
+        this.lambda1 = Checks.finite("lambda1", lambda1);
+        this.lambda2 = Checks.finite("lambda2", lambda2);
+        this.angle = Checks.finite("angle", angle);
+        this.cx = Checks.finite("cx", cx);
+        this.cy = Checks.finite("cy", cy);
+        double c = Math.cos(angle);
+        double s = Math.sin(angle);
+        this.axx = lambda1 * c * c + lambda2 * s * s;
+        this.axy = (lambda1 - lambda2) * c * s;
+        this.ayy = lambda1 * s * s + lambda2 * c * c;
     }
 
     /** A convex bowl centered at the origin with Hessian eigenvalues λ1, λ2 (both must be > 0), axis-aligned. */
@@ -53,6 +69,21 @@ public record Quadratic(double lambda1, double lambda2, double angle, double cx,
     /** The saddle {@code f = x^2 - y^2} (eigenvalues 2 and -2), critical point at the origin. */
     public static Quadratic saddle() {
         return new Quadratic(2.0, -2.0, 0, 0, 0);
+    }
+
+    /** First eigenvalue λ1. */
+    public double lambda1() {
+        return lambda1;
+    }
+
+    /** Second eigenvalue λ2. */
+    public double lambda2() {
+        return lambda2;
+    }
+
+    /** Rotation of the eigenvectors, radians. */
+    public double angle() {
+        return angle;
     }
 
     /**
@@ -89,34 +120,23 @@ public record Quadratic(double lambda1, double lambda2, double angle, double cx,
         return s.replace('-', '\u2212');
     }
 
-    /** The Hessian A = R diag(λ1, λ2) Rᵀ as {@code {a_xx, a_xy, a_yy}}. */
-    private double[] a() {
-        double c = Math.cos(angle);
-        double s = Math.sin(angle);
-        return new double[] {lambda1 * c * c + lambda2 * s * s, (lambda1 - lambda2) * c * s,
-                lambda1 * s * s + lambda2 * c * c};
-    }
-
     @Override
     public double value(double x, double y) {
-        double[] a = a();
         double dx = x - cx;
         double dy = y - cy;
-        return 0.5 * (a[0] * dx * dx + 2 * a[1] * dx * dy + a[2] * dy * dy);
+        return 0.5 * (axx * dx * dx + 2 * axy * dx * dy + ayy * dy * dy);
     }
 
     @Override
     public double[] gradient(double x, double y) {
-        double[] a = a();
         double dx = x - cx;
         double dy = y - cy;
-        return new double[] {a[0] * dx + a[1] * dy, a[1] * dx + a[2] * dy};
+        return new double[] {axx * dx + axy * dy, axy * dx + ayy * dy};
     }
 
     @Override
     public DMatrixRMaj hessian(double x, double y) {
-        double[] a = a();
-        return new DMatrixRMaj(2, 2, true, a[0], a[1], a[1], a[2]);
+        return new DMatrixRMaj(2, 2, true, axx, axy, axy, ayy);
     }
 
     @Override
